@@ -1,0 +1,74 @@
+package org.imcsim.functional;
+
+/**
+ * The ADC transfer function of MODEL.md §3 in integer level units. Unsigned: codes 0..2^b−1 over
+ * [lo, hi], {@code c = clamp(rint((p−lo)/(hi−lo)·(2^b−1)), 0, 2^b−1)}, value
+ * {@code rint(lo + c·(hi−lo)/(2^b−1))}. Signed (analog subtraction): codes ±(2^(b−1)−1) over
+ * [−hi, +hi], so zero is a code. Stateless apart from its constants; thread-safe.
+ */
+public final class AdcQuantizer {
+    private final boolean signed;
+    private final double lo;
+    private final double hi;
+    private final double maxCode;
+    private final double toCode;
+    private final double toValue;
+
+    private AdcQuantizer(boolean signed, int bits, double lo, double hi) {
+        if (bits < 1 || bits > 24) {
+            throw new IllegalArgumentException("ADC bits must be in 1..24, got " + bits);
+        }
+        if (!(hi > lo)) {
+            throw new IllegalArgumentException("ADC range must have hi > lo, got [" + lo + ", " + hi + "]");
+        }
+        this.signed = signed;
+        this.lo = lo;
+        this.hi = hi;
+        this.maxCode = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
+        if (signed && maxCode < 1) {
+            throw new IllegalArgumentException("a signed ADC needs at least 2 bits, got " + bits);
+        }
+        double span = signed ? hi : hi - lo;
+        this.toCode = maxCode / span;
+        this.toValue = span / maxCode;
+    }
+
+    /** Unsigned ADC over [lo, hi]. */
+    public static AdcQuantizer unsigned(int bits, double lo, double hi) {
+        return new AdcQuantizer(false, bits, lo, hi);
+    }
+
+    /** Signed symmetric ADC over [−hi, +hi]. */
+    public static AdcQuantizer signed(int bits, double hi) {
+        return new AdcQuantizer(true, bits, -hi, hi);
+    }
+
+    /** Quantizes a partial sum p (level units) and returns the digital value (an integer, as double). */
+    public double convert(double p) {
+        if (signed) {
+            double c = Math.rint(p * toCode);
+            c = c > maxCode ? maxCode : (c < -maxCode ? -maxCode : c);
+            return Math.rint(c * toValue);
+        }
+        double c = Math.rint((p - lo) * toCode);
+        c = c > maxCode ? maxCode : (c < 0 ? 0 : c);
+        return Math.rint(lo + c * toValue);
+    }
+
+    public boolean isSigned() {
+        return signed;
+    }
+
+    public double lo() {
+        return lo;
+    }
+
+    public double hi() {
+        return hi;
+    }
+
+    /** Bits needed for an exact unsigned conversion of integer sums in [0, maxSum]: ceil(log2(maxSum+1)). */
+    public static int exactBits(long maxSum) {
+        return 64 - Long.numberOfLeadingZeros(Math.max(1, maxSum));
+    }
+}
