@@ -39,6 +39,7 @@ public final class CrossbarLayerKernel {
     private final float[][] rowSums;
     private final float[] acc;
     private final float[] accVar;
+    private PercentileSketch partialSums;
 
     /**
      * @param layer  the mapped layer
@@ -104,6 +105,14 @@ public final class CrossbarLayerKernel {
         }
         acc = new float[maxPhys];
         accVar = new float[maxPhys];
+    }
+
+    /**
+     * Records every pre-ADC partial sum (|p| for analog subtraction) into {@code sink}, for the
+     * calibrated ADC range; null turns recording off.
+     */
+    public void recordPartialSums(PercentileSketch sink) {
+        this.partialSums = sink;
     }
 
     /** Read cycles per input vector (T_in, plus the sign cycle for signed inputs). */
@@ -201,6 +210,9 @@ public final class CrossbarLayerKernel {
                         acc[c] += (float) (Math.sqrt(accVar[c]) * noise.nextGaussian());
                     }
                 }
+                if (partialSums != null) {
+                    record(pc, cpw, slices, cc);
+                }
                 double w = cycWeight[cy] * tileSign;
                 if (analog) {
                     for (int l = 0; l < cc; l++) {
@@ -247,6 +259,21 @@ public final class CrossbarLayerKernel {
             activity.inputDigitSum += digitSum;
             activity.driveConductanceSum += driveG;
             activity.adcConversions += conversions;
+        }
+    }
+
+    private void record(int pc, int cpw, int slices, int cc) {
+        if (analog) {
+            for (int l = 0; l < cc; l++) {
+                int cb = l * cpw;
+                for (int s = 0; s < slices; s++) {
+                    partialSums.add(Math.abs((double) acc[cb + s] - acc[cb + slices + s]));
+                }
+            }
+        } else {
+            for (int c = 0; c < pc; c++) {
+                partialSums.add(acc[c]);
+            }
         }
     }
 }
