@@ -51,6 +51,11 @@ public final class DeviceParameters {
         return raw.containsKey(name);
     }
 
+    /** True if {@code name} has a value: set explicitly or by a declared default. */
+    public boolean hasValue(String name) {
+        return raw.containsKey(name) || spec(name).defaultValue() != null;
+    }
+
     /** The value as written, or the default; throws if required and absent. */
     public String text(String name) {
         ParameterSpec spec = spec(name);
