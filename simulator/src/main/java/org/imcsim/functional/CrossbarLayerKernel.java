@@ -39,6 +39,8 @@ public final class CrossbarLayerKernel {
     private final float[][] rowSums;
     private final float[] acc;
     private final float[] accVar;
+    private final float[] accLoss;
+    private final double maxDigit;
     private PercentileSketch partialSums;
 
     /**
@@ -105,6 +107,8 @@ public final class CrossbarLayerKernel {
         }
         acc = new float[maxPhys];
         accVar = new float[maxPhys];
+        accLoss = new float[maxPhys];
+        maxDigit = (1 << d) - 1;
     }
 
     /**
@@ -148,6 +152,9 @@ public final class CrossbarLayerKernel {
         float[] g = pt.g();
         float[] var = pt.readVar();
         float[] rowSum = rowSums[t];
+        float[] loss = pt.colLoss();
+        float[] fullCol = pt.fullColumn();
+        double gMinLevels = pt.gMinLevels();
         int rc = tile.rowCount();
         int pc = tile.physCols();
         int r0 = tile.rowStart();
@@ -155,10 +162,11 @@ public final class CrossbarLayerKernel {
         int cc = tile.colCount();
         int slices = spec.slices();
         int cpw = spec.cellsPerWeight();
-        double tileSign = tile.sign();
+        double tileSign = tile.sign() * pt.outputScale();
         long readCycles = 0;
         long activeRows = 0;
         long digitSum = 0;
+        long driveCells = 0;
         double driveG = 0;
         long conversions = 0;
         for (int v = 0; v < count; v++) {
@@ -171,15 +179,20 @@ public final class CrossbarLayerKernel {
                 if (var != null) {
                     Arrays.fill(accVar, 0, pc, 0f);
                 }
+                if (loss != null) {
+                    Arrays.fill(accLoss, 0, pc, 0f);
+                }
                 int active = 0;
+                long cycleDigits = 0;
                 for (int r = 0; r < rc; r++) {
                     int digit = ((x[xb + r] & inputMask) >>> shift) & mask;
                     if (digit == 0) {
                         continue;
                     }
                     active++;
-                    digitSum += digit;
+                    cycleDigits += digit;
                     driveG += (double) digit * digit * rowSum[r];
+                    driveCells += (long) digit * digit * pc;
                     int base = r * pc;
                     if (digit == 1) {
                         for (int c = 0; c < pc; c++) {
@@ -188,6 +201,11 @@ public final class CrossbarLayerKernel {
                         if (var != null) {
                             for (int c = 0; c < pc; c++) {
                                 accVar[c] += var[base + c];
+                            }
+                        }
+                        if (loss != null) {
+                            for (int c = 0; c < pc; c++) {
+                                accLoss[c] += loss[base + c];
                             }
                         }
                     } else {
@@ -201,6 +219,20 @@ public final class CrossbarLayerKernel {
                                 accVar[c] += fd2 * var[base + c];
                             }
                         }
+                        if (loss != null) {
+                            for (int c = 0; c < pc; c++) {
+                                accLoss[c] += fd * loss[base + c];
+                            }
+                        }
+                    }
+                }
+                digitSum += cycleDigits;
+                if (loss != null && cycleDigits > 0) {
+                    // column-side IR drop scales with the column's current relative to full drive
+                    double refCurrent = gMinLevels * cycleDigits;
+                    for (int c = 0; c < pc; c++) {
+                        double kappa = fullCol[c] > 0 ? (acc[c] + refCurrent) / (maxDigit * fullCol[c]) : 0;
+                        acc[c] -= (float) (kappa * accLoss[c]);
                     }
                 }
                 readCycles++;
@@ -257,6 +289,7 @@ public final class CrossbarLayerKernel {
             activity.readCycles += readCycles;
             activity.activeRows += activeRows;
             activity.inputDigitSum += digitSum;
+            activity.driveCells += driveCells;
             activity.driveConductanceSum += driveG;
             activity.adcConversions += conversions;
         }

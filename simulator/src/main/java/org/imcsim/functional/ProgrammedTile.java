@@ -3,16 +3,26 @@ package org.imcsim.functional;
 import org.imcsim.mapping.CrossbarTile;
 
 /**
- * One crossbar as a simulated chip holds it: each used cell's effective conductance in level
- * units, {@code g = (G − Gmin) / ΔG} with ΔG = (Gmax − Gmin)/(L − 1), so an ideal cell at level ℓ
- * has g = ℓ (the Gmin contribution is removed by the reference column, MODEL.md §2), plus the
- * per-cell read-noise variance in the same units (null when read noise is off).
+ * One crossbar as a simulated chip holds it, in level units: conductances are divided by the
+ * level step ΔG = (Gmax − Gmin)/(L − 1) after removing Gmin (the reference column cancels the
+ * nominal Gmin contribution, MODEL.md §2), so an ideal cell at level ℓ has g = ℓ.
  *
- * @param tile     the mapped crossbar (levels, position in the layer)
- * @param g        row-major rowCount × physCols effective conductances, level units
- * @param readVar  row-major per-cell read-noise variance σ²(G)/ΔG², or null
+ * <p>With IR drop ({@link IrDropApproximation}), {@code g} holds the row-side effective
+ * conductance (G − Lr − Gmin)/ΔG, {@code colLoss} the column-side loss Lc/ΔG, and
+ * {@code fullColumn} per physical column Σ_i (G − Lr)/ΔG (the current at full drive);
+ * {@code gMinLevels} is Gmin/ΔG, needed to rebuild the column's absolute current.
+ *
+ * @param tile        the mapped crossbar (levels, position in the layer)
+ * @param g           row-major rowCount × physCols effective conductances, level units
+ * @param readVar     row-major per-cell read-noise variance (σ/ΔG)², or null when reads are noise-free
+ * @param colLoss     row-major column-side IR-drop loss, level units, or null without IR drop
+ * @param fullColumn  per physical column Σ_i of the row-side conductance (level units), or null
+ * @param gMinLevels  Gmin/ΔG
+ * @param outputScale digital scale applied to the array's outputs after the ADC (global drift
+ *                    compensation); 1 when not compensating
  */
-public record ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar) {
+public record ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar, float[] colLoss, float[] fullColumn,
+                             double gMinLevels, double outputScale) {
 
     public ProgrammedTile {
         int cells = tile.rowCount() * tile.physCols();
@@ -22,6 +32,20 @@ public record ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar) {
         if (readVar != null && readVar.length != cells) {
             throw new IllegalArgumentException("readVar has " + readVar.length + " cells, tile has " + cells);
         }
+        if ((colLoss == null) != (fullColumn == null)) {
+            throw new IllegalArgumentException("colLoss and fullColumn come together");
+        }
+        if (colLoss != null && (colLoss.length != cells || fullColumn.length != tile.physCols())) {
+            throw new IllegalArgumentException("IR-drop arrays do not match the tile");
+        }
+        if (!(outputScale > 0) || !Double.isFinite(outputScale)) {
+            throw new IllegalArgumentException("outputScale must be positive, got " + outputScale);
+        }
+    }
+
+    /** A tile without parasitics or compensation. */
+    public ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar) {
+        this(tile, g, readVar, null, null, 0, 1.0);
     }
 
     /** The ideal programming: g equals the stored level exactly. */
@@ -32,5 +56,10 @@ public record ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar) {
             g[i] = levels[i] & 0xFF;
         }
         return new ProgrammedTile(tile, g, null);
+    }
+
+    /** Whether IR drop is modelled for this tile. */
+    public boolean hasIrDrop() {
+        return colLoss != null;
     }
 }

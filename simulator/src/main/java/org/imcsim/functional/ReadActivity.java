@@ -15,6 +15,8 @@ public final class ReadActivity {
     public long inputDigitSum;
     /** Σ over read cycles and active rows of Σ_c v_i²·g_ic (level units; data-dependent read energy). */
     public double driveConductanceSum;
+    /** Σ over read cycles and active rows of v_i²·(physical columns): the Gmin part of the read energy is Gmin·driveCells. */
+    public long driveCells;
     /** ADC conversions made. */
     public long adcConversions;
 
@@ -23,6 +25,7 @@ public final class ReadActivity {
         activeRows += o.activeRows;
         inputDigitSum += o.inputDigitSum;
         driveConductanceSum += o.driveConductanceSum;
+        driveCells += o.driveCells;
         adcConversions += o.adcConversions;
     }
 }
