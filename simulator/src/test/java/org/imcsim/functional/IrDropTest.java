@@ -160,4 +160,53 @@ class IrDropTest {
         assertTrue(worstIdeal > 0.005, "the scenario must have visible IR drop, got " + worstIdeal);
         assertTrue(worstApprox < worstIdeal / 5 && worstApprox < 0.015, "approximation error " + worstApprox + " vs ignoring drop " + worstIdeal);
     }
+
+    /**
+     * The error table quoted in docs/models.md: worst and mean column-current error of the
+     * approximation and of ignoring parasitics, relative to the full-scale column current, over
+     * random 2-bit arrays (Ron 100 kOhm, on/off 17) and input densities 0.15 / 0.5 / 1.0.
+     * Regenerate: ./mvnw -B -o -q -pl simulator -am test -Dtest=IrDropTest
+     */
+    @Test
+    void errorTable() {
+        SplittableRandom rnd = new SplittableRandom(99);
+        int[] sizes = {32, 64, 128};
+        double[] wires = {1.0, 2.5, 10.0};
+        System.out.println("IR-drop approximation vs exact solve (driver = sense = 100 Ohm):");
+        System.out.println("size  rWire  worstApprox%  meanApprox%  worstIgnore%  meanIgnore%");
+        for (int size : sizes) {
+            for (double rw : wires) {
+                double worstA = 0, worstI = 0, sumA = 0, sumI = 0;
+                long n = 0;
+                int trials = size == 128 ? 2 : 4;
+                for (int trial = 0; trial < trials; trial++) {
+                    double[] g = randomArray(rnd, size, size);
+                    IrDropSolver s = new IrDropSolver(size, size, rw, 100, 100, 1e-9, 10_000);
+                    IrDropApproximation m = IrDropApproximation.of(s, size, size, g);
+                    for (double density : new double[] {0.15, 0.5, 1.0}) {
+                        double[] v = new double[size];
+                        for (int i = 0; i < size; i++) {
+                            v[i] = rnd.nextDouble() < density ? 0.2 : 0;
+                        }
+                        double[] exact = s.solve(g, v, null, null);
+                        double[] approx = m.columnCurrents(v, 0.2);
+                        double[] ideal = IrDropApproximation.idealCurrents(g, size, size, v);
+                        double full = size * 0.2 * G_ON;
+                        for (int j = 0; j < size; j++) {
+                            double ea = Math.abs(approx[j] - exact[j]) / full;
+                            double ei = Math.abs(ideal[j] - exact[j]) / full;
+                            worstA = Math.max(worstA, ea);
+                            worstI = Math.max(worstI, ei);
+                            sumA += ea;
+                            sumI += ei;
+                            n++;
+                        }
+                    }
+                }
+                System.out.printf(java.util.Locale.ROOT, "%4d  %5.1f  %12.3f  %11.3f  %12.3f  %11.3f%n", size, rw,
+                        100 * worstA, 100 * sumA / n, 100 * worstI, 100 * sumI / n);
+                assertTrue(worstA < worstI / 3, "approximation must beat ignoring parasitics at " + size + "/" + rw);
+            }
+        }
+    }
 }
