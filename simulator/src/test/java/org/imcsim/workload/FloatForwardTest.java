@@ -242,4 +242,34 @@ class FloatForwardTest {
         assertEquals(4, new Window(3, 3, 1, 1, 0, 0, 0, 0, 2, 2).outputHeight(8, false));
         assertThrows(IllegalArgumentException.class, () -> Window.square(5, 1, 0).outputHeight(3, false));
     }
+
+    @Test
+    void narrowAndWideKernelPathsAgreeBitForBit() {
+        SplittableRandom r = new SplittableRandom(10);
+        NetworkBuilder b = new NetworkBuilder("n", TensorShape.flat(40));
+        b.dense("fc", 0, 6, random(r, 240), null);
+        Network net = b.build();
+        CrossbarLayer l = net.crossbarLayers().get(0);
+        FloatMatrixKernel k = new FloatMatrixKernel(net);
+        float[] x = random(r, 16 * 40);
+        for (int i = 0; i < x.length; i += 3) {
+            x[i] = 0f; // exercise the zero skips
+        }
+        float[] narrow = new float[16 * 6];
+        float[] wide = new float[7 * 6];
+        k.multiply(l, 0, x, 16, narrow); // 16 vectors, 6 columns: transposed path
+        k.multiply(l, 0, x, 7, wide);    // 7 vectors: row-blocked path
+        for (int i = 0; i < wide.length; i++) {
+            assertEquals(wide[i], narrow[i], 0f, "element " + i);
+        }
+        for (int v = 0; v < 16; v++) {
+            for (int j = 0; j < 6; j++) {
+                double s = 0;
+                for (int q = 0; q < 40; q++) {
+                    s += (double) x[v * 40 + q] * l.weight(q, j);
+                }
+                assertEquals(s, narrow[v * 6 + j], 1e-5);
+            }
+        }
+    }
 }
