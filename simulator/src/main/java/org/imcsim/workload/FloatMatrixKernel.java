@@ -13,7 +13,13 @@ import java.util.List;
 public final class FloatMatrixKernel implements MatrixKernel {
     /** Vectors multiplied per pass over the weight matrix (register blocking). */
     private static final int BLOCK = 4;
+    /**
+     * Below this many columns the inner loop over columns is too short to vectorize, so the product
+     * runs transposed: the loop runs over the vectors instead (same summation order, same result).
+     */
+    private static final int NARROW = 24;
     private final float[][][] matrices;
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[2][0]);
 
     /** Prepares the transposed matrices of every crossbar layer of {@code network}. */
     public FloatMatrixKernel(Network network) {
@@ -43,6 +49,10 @@ public final class FloatMatrixKernel implements MatrixKernel {
         float[] m = matrices[layer.index()][group];
         int k = layer.rows();
         int n = layer.colsPerGroup();
+        if (n < NARROW && vectors >= 2 * BLOCK) {
+            multiplyNarrow(m, k, n, x, vectors, y);
+            return;
+        }
         java.util.Arrays.fill(y, 0, vectors * n, 0f);
         int v = 0;
         for (; v + BLOCK <= vectors; v += BLOCK) {
@@ -84,6 +94,44 @@ public final class FloatMatrixKernel implements MatrixKernel {
                 for (int j = 0; j < n; j++) {
                     y[y0 + j] += a0 * m[mo + j];
                 }
+            }
+        }
+    }
+
+    /** {@code yT[j][v] = Σ_r m[r][j]·xT[r][v]}: the loop over vectors is long and contiguous. */
+    private void multiplyNarrow(float[] m, int k, int n, float[] x, int vectors, float[] y) {
+        float[][] s = scratch.get();
+        if (s[0].length < k * vectors) {
+            s[0] = new float[k * vectors];
+        }
+        if (s[1].length < n * vectors) {
+            s[1] = new float[n * vectors];
+        }
+        float[] xt = s[0];
+        float[] yt = s[1];
+        for (int v = 0; v < vectors; v++) {
+            int xo = v * k;
+            for (int r = 0; r < k; r++) {
+                xt[r * vectors + v] = x[xo + r];
+            }
+        }
+        java.util.Arrays.fill(yt, 0, n * vectors, 0f);
+        for (int j = 0; j < n; j++) {
+            int yo = j * vectors;
+            for (int r = 0; r < k; r++) {
+                float w = m[r * n + j];
+                if (w == 0f) {
+                    continue; // pruned weight: adding 0·x changes nothing
+                }
+                int xo = r * vectors;
+                for (int v = 0; v < vectors; v++) {
+                    yt[yo + v] += w * xt[xo + v];
+                }
+            }
+        }
+        for (int v = 0; v < vectors; v++) {
+            for (int j = 0; j < n; j++) {
+                y[v * n + j] = yt[j * vectors + v];
             }
         }
     }

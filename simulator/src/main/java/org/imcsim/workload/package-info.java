@@ -1,7 +1,6 @@
 /**
- * Workloads: the immutable network graph IR ({@link org.imcsim.workload.Network}), its crossbar-layer
- * matrix views, the float reference forward pass, and {@link org.imcsim.workload.Workloads} to resolve a spec.
- * May depend on {@code org.imcsim.config} (for {@code BadInputException}) and the JDK; sub-packages add ONNX
- * (protobuf, tribuo-util-onnx), zoo networks and dataset readers.
+ * Workloads: the immutable network graph IR ({@link org.imcsim.workload.Network}, nodes, ops, crossbar-layer
+ * matrix views), the float reference forward pass, and {@link org.imcsim.workload.Workloads} to resolve a spec.
+ * May depend on {@code org.imcsim.config} (BadInputException), its own sub-packages onnx/zoo (only from Workloads) and the JDK.
  */
 package org.imcsim.workload;
