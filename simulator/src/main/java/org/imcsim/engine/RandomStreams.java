@@ -45,7 +45,17 @@ public final class RandomStreams {
 
     /** The 64-bit seed of the stream for {@code path}. */
     public long seedFor(String path) {
+        return seedFor(seed, path);
+    }
+
+    /** The 64-bit seed of the stream for (seed, path), without creating a {@code RandomStreams}. */
+    public static long seedFor(long seed, String path) {
         return mix64(seed ^ mix64(hash64(path) + GOLDEN_GAMMA));
+    }
+
+    /** A fresh generator for (seed, path): the same sequence as {@code new RandomStreams(seed).forPath(path)}. */
+    public static RandomGenerator derive(long seed, String path) {
+        return FACTORY.create(seedFor(seed, path));
     }
 
     /** A stable 64-bit hash of a string: FNV-1a over UTF-16 code units, then {@link #mix64}. */

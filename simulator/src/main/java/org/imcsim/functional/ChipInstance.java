@@ -1,5 +1,6 @@
 package org.imcsim.functional;
 
+import org.imcsim.engine.RandomStreams;
 import org.imcsim.mapping.CrossbarTile;
 import org.imcsim.mapping.MappedLayer;
 import org.imcsim.mapping.MappingSpec;
@@ -56,7 +57,7 @@ public final class ChipInstance {
                 for (int t = 0; t < nt; t++) {
                     CrossbarTile tile = m.tiles().get(t);
                     tiles[l][g][t] = programmer.program(tile,
-                            Streams.of(seed, "chip/" + chip + "/" + m.name() + "/" + tile.rowBlock() + "," + tile.colBlock()));
+                            RandomStreams.derive(seed, "chip/" + chip + "/" + m.name() + "/" + tile.rowBlock() + "," + tile.colBlock()));
                     double full = CrossbarLayerKernel.fullRange(tile, ms);
                     double hi = Double.isNaN(calHi) ? full : calHi;
                     adcs[l][g][t] = analog ? AdcQuantizer.signed(fs.adcBits(), hi) : AdcQuantizer.unsigned(fs.adcBits(), 0, hi);
@@ -66,7 +67,7 @@ public final class ChipInstance {
                 }
             }
         }
-        return new ChipInstance(mapped, tiles, adcs, exact, programmer.hasReadNoise(), Streams.mix(seed, "read-noise/chip/" + chip));
+        return new ChipInstance(mapped, tiles, adcs, exact, programmer.hasReadNoise(), RandomStreams.seedFor(seed, "read-noise/chip/" + chip));
     }
 
     public MappedNetwork mapped() {

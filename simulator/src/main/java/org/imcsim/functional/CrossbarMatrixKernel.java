@@ -1,6 +1,7 @@
 package org.imcsim.functional;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.imcsim.engine.RandomStreams;
 import org.imcsim.mapping.MappedLayer;
 import org.imcsim.workload.CrossbarLayer;
 import org.imcsim.workload.MatrixKernel;
@@ -24,7 +25,7 @@ public final class CrossbarMatrixKernel implements MatrixKernel {
     private final ReadActivity[] activity;
     private int[] xq = new int[0];
     private double[] yq = new double[0];
-    private SplittableRandom noise;
+    private RandomGenerator noise;
 
     CrossbarMatrixKernel(MappedNetwork mapped, CrossbarLayerKernel[][] kernels, boolean readNoise, long noiseSeed) {
         this.mapped = mapped;
@@ -35,12 +36,12 @@ public final class CrossbarMatrixKernel implements MatrixKernel {
         for (int i = 0; i < activity.length; i++) {
             activity[i] = new ReadActivity();
         }
-        this.noise = new SplittableRandom(noiseSeed);
+        this.noise = RandomStreams.derive(noiseSeed, "batch/0");
     }
 
     /** Resets the read-noise stream for batch number {@code batch}. */
     public void beginBatch(long batch) {
-        noise = new SplittableRandom(Streams.splitMix(noiseSeed ^ Streams.splitMix(batch)));
+        noise = RandomStreams.derive(noiseSeed, "batch/" + batch);
     }
 
     /** Records pre-ADC partial sums of layer i into sinks[i] (calibration). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.imcsim.config.BadInputException;
+import org.imcsim.engine.RandomStreams;
 import org.imcsim.workload.zoo.Zoo;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import org.imcsim.config.BadInputException;
 import org.imcsim.workload.CrossbarLayer;
 import org.imcsim.workload.Network;
-import org.imcsim.workload.RandomStreams;
+import org.imcsim.engine.RandomStreams;
 
 /**
  * Weight sparsity imposed on every crossbar layer of a network, defined on the layer's

@@ -3,7 +3,7 @@ package org.imcsim.workload.zoo;
 import java.util.random.RandomGenerator;
 import org.imcsim.workload.CrossbarLayer;
 import org.imcsim.workload.Network;
-import org.imcsim.workload.RandomStreams;
+import org.imcsim.engine.RandomStreams;
 
 /**
  * NeuroSim's synthetic workload (shared/reference/neurosim-vgg8.md), so that data-dependent

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.imcsim.config.BadInputException;
 import org.imcsim.workload.Network;
 import org.imcsim.workload.NetworkBuilder;
-import org.imcsim.workload.RandomStreams;
+import org.imcsim.engine.RandomStreams;
 import org.imcsim.workload.TensorShape;
 import org.imcsim.workload.Window;
 
