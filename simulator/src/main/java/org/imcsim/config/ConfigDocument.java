@@ -53,7 +53,11 @@ public final class ConfigDocument {
 
     /** Reads a YAML ({@code .yaml}, {@code .yml}, anything else) or JSON ({@code .json}) file. */
     public static ConfigDocument read(Path file) {
-        String name = file.toString();
+        return read(file, file.toString());
+    }
+
+    /** As {@link #read(Path)}, naming the file {@code name} in messages (e.g. the path as the user typed it). */
+    public static ConfigDocument read(Path file, String name) {
         if (Files.isDirectory(file)) {
             throw new BadInputException(name, null, "is a directory; expected a YAML or JSON config file");
         }
@@ -62,6 +66,9 @@ public final class ConfigDocument {
             // a strict decoder, so a binary file is reported instead of read as replacement characters
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
+            if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+                throw new BadInputException(name, null, "no such file (folder " + file.getParent() + " does not exist)", e);
+            }
             throw new BadInputException(name, null, "no such file", e);
         } catch (AccessDeniedException e) {
             throw new BadInputException(name, null, "cannot read: permission denied", e);

@@ -18,6 +18,9 @@ public final class QuantityText {
         if (unit == Dimension.DIMENSIONLESS) {
             return plain(si);
         }
+        if (unit == Dimension.TIME && Math.abs(si) >= 1) {
+            return plain(si) + "s"; // "3600s", not "3.6ks"
+        }
         String pretty = Quantity.format(si, unit);
         if (parsesTo(pretty, unit, si)) {
             return pretty;
