@@ -1,6 +1,7 @@
 package org.imcsim.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -287,7 +288,31 @@ public final class ConfigDocument {
     public static ObjectNode resolvedTreeOf(Config config, DeviceModels registry) {
         ObjectNode t = ConfigBinder.toTree(config);
         ObjectNode dev = (ObjectNode) t.get("device");
-        config.device().resolvedParameters(registry).forEach((k, v) -> dev.set(k, TextNode.valueOf(v)));
+        Map<String, ParameterSpec.Kind> kinds = new HashMap<>();
+        for (ParameterSpec s : registry.provider(config.device().model()).parameters()) {
+            kinds.put(s.name(), s.kind());
+        }
+        config.device().resolvedParameters(registry).forEach((k, v) -> dev.set(k, typed(v, kinds.get(k))));
         return t;
+    }
+
+    /** A device parameter as the JSON type its declared kind suggests ({@code 2}, {@code 17}, {@code true}), else as text. */
+    private static JsonNode typed(String v, ParameterSpec.Kind kind) {
+        String s = v.strip();
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        try {
+            if (kind == ParameterSpec.Kind.INTEGER) {
+                return f.numberNode(Long.parseLong(s));
+            }
+            if (kind == ParameterSpec.Kind.NUMBER) {
+                return s.matches("[-+]?[0-9]+") ? f.numberNode(Long.parseLong(s)) : f.numberNode(Double.parseDouble(s));
+            }
+        } catch (NumberFormatException e) {
+            // written in another accepted form (e.g. "3%"): keep the text
+        }
+        if (kind == ParameterSpec.Kind.BOOLEAN && (s.equals("true") || s.equals("false"))) {
+            return f.booleanNode(Boolean.parseBoolean(s));
+        }
+        return TextNode.valueOf(v);
     }
 }

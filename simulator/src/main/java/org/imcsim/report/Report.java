@@ -3,6 +3,7 @@ package org.imcsim.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -63,7 +64,8 @@ public final class Report {
 
     /** Canonical JSON: sorted keys, two-space indent, {@code \n} line ends, a final newline. */
     public String toJson() {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         ObjectWriter w = MAPPER.writer(pp);

@@ -110,8 +110,8 @@ class MainTest {
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals(64, json.at("/config/crossbar/cols").intValue());
         assertEquals("22nm", json.at("/config/technology/node").textValue());
-        assertEquals("17", json.at("/config/device/onOffRatio").textValue()); // the model's default, resolved
-        assertEquals("2", json.at("/config/device/cellBits").textValue());
+        assertEquals("17", json.at("/config/device/onOffRatio").asText()); // the model's default, resolved
+        assertEquals("2", json.at("/config/device/cellBits").asText());
         assertEquals(7, json.at("/run/seed").longValue());
         assertEquals("good.yaml", json.at("/run/configSource").textValue());
         assertEquals(BuildInfo.version(), json.at("/run/imcsimVersion").textValue());
@@ -153,7 +153,7 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(wd.resolve("out/report.json").toFile());
         assertEquals(64, json.at("/config/crossbar/rows").intValue());
-        assertEquals("3", json.at("/config/device/cellBits").textValue());
+        assertEquals("3", json.at("/config/device/cellBits").asText());
         assertEquals(9, json.at("/run/seed").longValue());
         assertEquals(9, json.at("/config/simulation/seed").longValue());
         assertEquals(3, json.at("/config/simulation/images").intValue());
