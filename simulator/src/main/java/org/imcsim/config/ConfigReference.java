@@ -87,6 +87,31 @@ public final class ConfigReference {
                 sb.append('\n');
             }
         }
+        sb.append("""
+                ## How the config is read (for developers)
+
+                1. Jackson's YAML or JSON parser reads the text into a tree; `ConfigTreeReader` walks the tokens
+                   itself so that every key keeps its line (errors say `file:line`), duplicate keys are caught,
+                   and parser errors become one line with line and column.
+                2. `--set path=value` (and `--seed`, `--images`, `--chips`, `--time`) edit that tree; the path is
+                   checked against the records first, so a misspelt path fails before anything runs.
+                3. `ConfigBinder` maps the tree onto the section records by reflection over their components and
+                   `@Param` annotations (key, unit, default, documented range, meaning): unknown keys, wrong
+                   types and missing units are reported here, with the path and the source of the value.
+                4. Each record's compact constructor validates its values (`Check`); `Config` checks the
+                   constraints that span sections. Records built in code get the same checks.
+                5. The `device:` section goes to the selected `DeviceModelProvider`, which checks its own
+                   parameters; its `DeviceParameterException` becomes `file:line: device.KEY: ...`.
+
+                The annotations are the single description of a key: binder, JSON schema, this page and
+                `imcsim describe` all read them, and a test holds each documented range to the constructor.
+                Jackson databind is not used for step 3 because a quantity needs its dimension per field, and
+                errors must carry the config path, the file line and a suggestion in one consistent form.
+
+                **Adding a key**: add a record component with `@Param` (and a check in the compact
+                constructor if it has a range), then run the regenerate command above. The range test, the
+                schema and the reference pick it up without further code.
+                """);
         return sb.toString();
     }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON text into a Jackson tree while remembering the line of every key, so that
@@ -57,8 +58,7 @@ final class ConfigTreeReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? source : source + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            String where = source + position(e);
             throw new BadInputException(where, null, (json ? "malformed JSON: " : "malformed YAML: ") + oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new BadInputException(source, null, "cannot read: " + e.getMessage(), e);
@@ -137,6 +137,18 @@ final class ConfigTreeReader {
             default:
                 throw new BadInputException(source + ":" + line(p.currentTokenLocation()), path, "unexpected " + tokenName(t));
         }
+    }
+
+    /**
+     * ":line:column" of a parse error: SnakeYAML's problem mark when there is one (Jackson may report
+     * the context mark, e.g. the start of the enclosing mapping), else Jackson's location.
+     */
+    private static String position(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            return ":" + (m.getProblemMark().getLine() + 1) + ":" + (m.getProblemMark().getColumn() + 1);
+        }
+        JsonLocation loc = e.getLocation();
+        return loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     }
 
     private static int line(JsonLocation loc) {

@@ -154,6 +154,7 @@ class ConfigDocumentTest {
     void malformedYamlAndJsonGiveOneLineWithLineAndColumn(@TempDir Path dir) throws IOException {
         String m = error("crossbar:\n  rows: [1, 2\nchip: {}\n");
         assertTrue(m.matches("t\\.yaml:\\d+:\\d+: malformed YAML: [^\\n]+"), m);
+        assertTrue(error("crossbar:\n\trows: 1\n").startsWith("t.yaml:2:1: malformed YAML: "), "the problem's line, not the context's");
         m = error("crossbar:\n  rows: 1\n   cols: 2\n");
         assertTrue(m.matches("t\\.yaml:3:\\d+: malformed YAML: [^\\n]+"), m);
         Path json = dir.resolve("bad.json");
