@@ -91,13 +91,13 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             dir = env.workingDirectory().resolve(out);
             try {
-                file = ReportWriter.writeJsonInto(report, dir);
+                file = ReportWriter.writeAll(report, dir);
             } catch (IOException e) {
                 throw new BadInputException("--out", null, "cannot write " + dir.resolve(ReportWriter.REPORT_JSON) + ": " + e, e);
             }
         } else {
             dir = RunDirectories.fresh(env.workingDirectory().resolve("runs"), env.clock());
-            file = ReportWriter.writeJsonInto(report, dir);
+            file = ReportWriter.writeAll(report, dir);
         }
         LOG.info("run finished in {} ms", (System.nanoTime() - started) / 1_000_000);
         var w = main.spec.commandLine().getOut();

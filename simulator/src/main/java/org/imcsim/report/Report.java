@@ -12,9 +12,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The result of one run: a JSON tree whose object keys are sorted at every level, so the same
@@ -38,9 +41,11 @@ public final class Report {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ObjectNode root;
+    private final SortedMap<String, byte[]> attachments;
 
-    private Report(ObjectNode root) {
+    private Report(ObjectNode root, SortedMap<String, byte[]> attachments) {
         this.root = root;
+        this.attachments = attachments;
     }
 
     /** A new, empty builder. */
@@ -76,6 +81,17 @@ public final class Report {
         }
     }
 
+    /**
+     * Extra output files written next to {@code report.json} (e.g. {@code layers.csv},
+     * {@code action_counts.json}, a trace), by file name, sorted. The byte arrays are copies.
+     */
+    public SortedMap<String, byte[]> attachments() {
+        SortedMap<String, byte[]> copy = new TreeMap<>();
+        attachments.forEach((k, v) -> copy.put(k, v.clone()));
+        return copy;
+    }
+
+    /** Equal JSON trees (attachments are not compared). */
     @Override
     public boolean equals(Object o) {
         return o instanceof Report r && r.root.equals(root);
@@ -94,8 +110,27 @@ public final class Report {
     /** Collects values by dotted path; later puts to the same path replace earlier ones. */
     public static final class Builder {
         private final ObjectNode root = NODES.objectNode();
+        private final SortedMap<String, byte[]> attachments = new TreeMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds an output file written next to {@code report.json}, atomically like it. {@code fileName}
+         * is a plain name ({@code layers.csv}), not a path, and not {@code report.json}.
+         */
+        public Builder attach(String fileName, byte[] content) {
+            if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")
+                    || fileName.equals(ReportWriter.REPORT_JSON)) {
+                throw new IllegalArgumentException("attachment name must be a plain file name other than report.json, got \"" + fileName + "\"");
+            }
+            attachments.put(fileName, content.clone());
+            return this;
+        }
+
+        /** {@link #attach(String, byte[])} with UTF-8 text. */
+        public Builder attach(String fileName, String text) {
+            return attach(fileName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         /**
@@ -124,12 +159,13 @@ public final class Report {
         /** Copies every top-level entry of {@code report} in (replacing same-named ones). */
         public Builder putAll(Report report) {
             report.root.fields().forEachRemaining(e -> root.set(e.getKey(), e.getValue().deepCopy()));
+            report.attachments.forEach((k, v) -> attachments.put(k, v.clone()));
             return this;
         }
 
         /** The immutable report, keys sorted at every level. */
         public Report build() {
-            return new Report((ObjectNode) sorted(root));
+            return new Report((ObjectNode) sorted(root), Collections.unmodifiableSortedMap(new TreeMap<>(attachments)));
         }
     }
 

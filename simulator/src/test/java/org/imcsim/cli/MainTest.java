@@ -164,6 +164,18 @@ class MainTest {
     }
 
     @Test
+    void aJobsAttachmentsLandInTheRunFolder() throws IOException {
+        write("good.yaml", GOOD);
+        RunJob job = (config, ctx) -> ConfigReportJob.baseReport(config, ctx)
+                .put("mapping.crossbars", config.crossbar().rows() / 64)
+                .attach("layers.csv", "layer,crossbars\nfc1," + config.crossbar().rows() / 64 + "\n").build();
+        Result r = run(job, "run", "-c", "good.yaml", "-o", "out");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("layer,crossbars\nfc1,2\n", Files.readString(wd.resolve("out/layers.csv")));
+        assertEquals(2, new ObjectMapper().readTree(wd.resolve("out/report.json").toFile()).at("/mapping/crossbars").intValue());
+    }
+
+    @Test
     void withoutOutEachRunGetsAFreshFolder() throws IOException {
         write("good.yaml", GOOD);
         Result first = run("run", "-c", "good.yaml");

@@ -85,6 +85,18 @@ class ReportTest {
     }
 
     @Test
+    void attachmentsAreWrittenNextToTheReport(@TempDir Path dir) throws IOException {
+        Report r = Report.builder().put("mapping.crossbars", 3).attach("layers.csv", "name,crossbars\nconv1,3\n").build();
+        Path file = ReportWriter.writeAll(r, dir);
+        assertEquals(dir.resolve("report.json"), file);
+        assertEquals("name,crossbars\nconv1,3\n", Files.readString(dir.resolve("layers.csv")));
+        assertEquals(List.of("layers.csv"), List.copyOf(r.attachments().keySet()));
+        for (String bad : List.of("report.json", "../x.csv", "a/b.csv", "", ".hidden")) {
+            assertThrows(IllegalArgumentException.class, () -> Report.builder().attach(bad, "x"), bad);
+        }
+    }
+
+    @Test
     void versionIsFiltered() {
         assertFalse(BuildInfo.version().isBlank());
         assertTrue(BuildInfo.version().matches("\\d+\\.\\d+\\.\\d+.*"), BuildInfo.version());
