@@ -1,0 +1,61 @@
+package org.imcsim.config;
+
+import java.util.List;
+import org.imcsim.units.Dimension;
+
+/**
+ * {@code technology:} the CMOS process the periphery is built in and which cost tables apply.
+ *
+ * @param nodeM       feature size in metres; one of the nodes the technology tables cover
+ * @param costProfile which published circuit models price the components
+ */
+public record TechnologyConfig(
+        @Param(key = "node", unit = Dimension.LENGTH, defaultValue = "22nm",
+               description = "CMOS technology node; one of 130, 90, 65, 45, 32, 22 nm (the nodes the cost tables cover)")
+        double nodeM,
+        @Param(defaultValue = "neurosim",
+               description = "circuit cost models: NeuroSim's (the default) or the ISAAC/PUMA tables")
+        CostProfile costProfile) {
+
+    /** The nodes the technology tables cover, in nanometres, largest first. */
+    public static final List<Integer> SUPPORTED_NODES_NM = List.of(130, 90, 65, 45, 32, 22);
+
+    public TechnologyConfig {
+        double nm = nodeM * 1e9;
+        long rounded = Math.round(nm);
+        if (!Double.isFinite(nm) || Math.abs(nm - rounded) > 1e-6 || !SUPPORTED_NODES_NM.contains((int) rounded)) {
+            throw new InvalidValueException("node", "must be one of 130nm, 90nm, 65nm, 45nm, 32nm, 22nm, got "
+                    + QuantityText.format(nodeM, Dimension.LENGTH));
+        }
+        Check.present("costProfile", costProfile);
+    }
+
+    /** The node in whole nanometres (e.g. 22). */
+    public int nodeNm() {
+        return (int) Math.round(nodeM * 1e9);
+    }
+
+    /** Which published circuit models price the components. */
+    public enum CostProfile implements ConfigChoice {
+        NEUROSIM("neurosim", "NeuroSim V1.4 circuit models (subarray, MLSA/SAR ADC, shift-add, buffers, bus/H-tree)"),
+        ISAAC("isaac", "ISAAC/PUMA per-component tables, scaled by node");
+
+        private final String configName;
+        private final String meaning;
+
+        CostProfile(String configName, String meaning) {
+            this.configName = configName;
+            this.meaning = meaning;
+        }
+
+        @Override
+        public String configName() {
+            return configName;
+        }
+
+        @Override
+        public String meaning() {
+            return meaning;
+        }
+    }
+}
