@@ -5,8 +5,9 @@ import org.imcsim.config.ConfigDocument;
 import org.imcsim.report.Report;
 
 /**
- * The report part every job shares, and the job that produces only it: the resolved config (with
- * the device model's defaults filled in) under {@code config}, and run metadata under {@code run}
+ * The report part every job shares, and the job that produces only it: the config with every
+ * section's defaults filled in under {@code config}, the device model's full parameter list under
+ * {@code device.parameters}, and run metadata under {@code run}
  * ({@code configSource}, {@code overrides}, {@code seed}, {@code imcsimVersion}, {@code reportFormat}).
  * Simulation jobs call {@link #baseReport} and add their sections (area, energy, latency, accuracy, ...).
  */
@@ -21,6 +22,8 @@ public final class ConfigReportJob implements RunJob {
     public static Report.Builder baseReport(Config config, RunContext context) {
         return Report.builder()
                 .put("config", ConfigDocument.resolvedTreeOf(config, context.deviceModels()))
+                .put("device.model", config.device().model())
+                .put("device.parameters", new java.util.TreeMap<>(config.device().resolvedParameters(context.deviceModels())))
                 .put("run.configSource", context.configSource())
                 .put("run.overrides", context.overrides())
                 .put("run.seed", config.simulation().seed())

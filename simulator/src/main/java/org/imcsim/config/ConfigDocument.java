@@ -282,8 +282,12 @@ public final class ConfigDocument {
     }
 
     /**
-     * The config as a tree with the device parameters resolved (model defaults and profile values
-     * filled in), for reports: it shows every value the run used, and it re-binds to an equivalent config.
+     * The config as a tree for reports: every section with its defaults filled in, and the device
+     * section exactly as given (model, profile and the parameters written), typed by each
+     * parameter's declared kind. Device parameters are not expanded to their defaults here because
+     * a provider may derive one parameter from another only when the user did not set it (e.g.
+     * gMax from ron); the expanded list is {@link DeviceConfig#resolvedParameters}, which reports
+     * print separately. The tree re-binds to an equal config.
      */
     public static ObjectNode resolvedTreeOf(Config config, DeviceModels registry) {
         ObjectNode t = ConfigBinder.toTree(config);
@@ -292,7 +296,7 @@ public final class ConfigDocument {
         for (ParameterSpec s : registry.provider(config.device().model()).parameters()) {
             kinds.put(s.name(), s.kind());
         }
-        config.device().resolvedParameters(registry).forEach((k, v) -> dev.set(k, typed(v, kinds.get(k))));
+        config.device().parameters().forEach((k, v) -> dev.set(k, typed(v, kinds.get(k))));
         return t;
     }
 

@@ -240,7 +240,7 @@ public final class ConfigSchema {
                     ArrayNode e = p.putArray("enum");
                     spec.choices().forEach(e::add);
                 }
-                case TEXT -> p.put("type", "string");
+                case TEXT -> p.set("type", NODES.arrayNode().add("string").add("number")); // YAML scalars reach providers as text
             }
             p.put("description", spec.description());
             if (spec.defaultValue() != null) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 class MainTest {
     static final String GOOD = String.join("\n",
             "technology:", "  node: 22nm",
-            "device:", "  model: test-fixture", "  cellBits: 2",
+            "device:", "  model: rram", "  cellBits: 2",
             "crossbar:", "  rows: 128", "  cols: 64",
             "periphery:", "  adc:", "    bits: 6", "    colsPerAdc: 4",
             "workload:", "  network: lenet5",
@@ -110,7 +110,8 @@ class MainTest {
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals(64, json.at("/config/crossbar/cols").intValue());
         assertEquals("22nm", json.at("/config/technology/node").textValue());
-        assertEquals("17", json.at("/config/device/onOffRatio").asText()); // the model's default, resolved
+        assertEquals("17", json.at("/device/parameters/onOffRatio").asText()); // the model's default, resolved
+        assertTrue(json.at("/config/device/onOffRatio").isMissingNode(), "config.device holds only what was given");
         assertEquals("2", json.at("/config/device/cellBits").asText());
         assertEquals(7, json.at("/run/seed").longValue());
         assertEquals("good.yaml", json.at("/run/configSource").textValue());
@@ -207,7 +208,7 @@ class MainTest {
         write("type.yaml", GOOD.replace("  rows: 128", "  rows: lots"));
         badInput("imcsim: type.yaml:7: crossbar.rows: expected an integer, got \"lots\"", "run", "--config", "type.yaml");
         write("device.yaml", GOOD.replace("  cellBits: 2", "  cellBits: 9"));
-        badInput("imcsim: device.yaml:5: device.cellBits: must be between 1 and 8, got 9", "run", "--config", "device.yaml");
+        badInput("imcsim: device.yaml:5: device.cellBits: expected an integer 1..8 or analog, got 9", "run", "--config", "device.yaml");
         badInput("imcsim: --preset: unknown preset \"neurosm\" (did you mean \"neurosim\"?); known: default, neurosim",
                 "run", "--preset", "neurosm");
         badInput("imcsim: --set: crossbar.row: no such config key (did you mean \"rows\"?); known keys of crossbar: "
@@ -264,7 +265,7 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("OK: good.yaml\n"), r.out());
         assertTrue(r.out().contains("mesh"), r.out());
-        assertTrue(r.out().contains("test-fixture: cellBits=2"), r.out());
+        assertTrue(r.out().contains("rram: cellBits=2"), r.out());
         assertTrue(r.out().contains("lenet5 (no dataset: hardware only)"), r.out());
     }
 
@@ -272,7 +273,7 @@ class MainTest {
     void listShowsModelsPresetsAndChoices() {
         Result r = run("list");
         assertEquals(0, r.code(), r.err());
-        for (String s : List.of("test-fixture", "default ", "neurosim ", "periphery.adc.model", "mlsa, flash, sar", "xy-bus, htree, mesh",
+        for (String s : List.of("rram", "default ", "neurosim ", "periphery.adc.model", "mlsa, flash, sar", "xy-bus, htree, mesh",
                 "periphery.adc")) {
             assertTrue(r.out().contains(s), s + " in\n" + r.out());
         }
@@ -280,10 +281,10 @@ class MainTest {
 
     @Test
     void describeModelsPresetsSectionsAndKeys() {
-        Result m = run("describe", "test-fixture");
+        Result m = run("describe", "rram");
         assertEquals(0, m.code(), m.err());
         assertTrue(m.out().contains("device.ron") && m.out().contains("Ohm") && m.out().contains("100kOhm"), m.out());
-        assertTrue(m.out().contains("high-ratio") && m.out().contains("onOffRatio=100"), m.out());
+        assertTrue(m.out().contains("neurosim") && m.out().contains("cellWidthF=12"), m.out());
         Result p = run("describe", "default");
         assertTrue(p.out().contains("traces/models/fmnist_lenet.onnx"), p.out());
         Result s = run("describe", "crossbar");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigDocumentTest {
-    static final String MINIMAL = "device:\n  model: test-fixture\nworkload:\n  network: lenet5\n";
+    static final String MINIMAL = "device:\n  model: rram\nworkload:\n  network: lenet5\n";
 
     static ConfigDocument yaml(String text) {
         return ConfigDocument.parse(text, "t.yaml", false, Path.of("."));
@@ -58,17 +58,17 @@ class ConfigDocumentTest {
         assertNull(c.workload().dataset());
         assertEquals(7, c.simulation().seed());
         assertEquals(Map.of("cellBits", "2", "ron", "100kOhm"), c.device().parameters());
-        assertEquals("test-fixture", c.device().model());
-        assertEquals("test-fixture", c.device().createModel().name());
+        assertEquals("rram", c.device().model());
+        assertEquals("rram", c.device().createModel().name());
     }
 
     @Test
     void jsonGivesTheSameConfigAsYaml(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("c.json");
-        Files.writeString(json, "{\"device\": {\"model\": \"test-fixture\", \"cellBits\": 2, \"ron\": \"100kOhm\"},"
+        Files.writeString(json, "{\"device\": {\"model\": \"rram\", \"cellBits\": 2, \"ron\": \"100kOhm\"},"
                 + " \"workload\": {\"network\": \"lenet5\"}, \"chip\": {\"clock\": \"1.5GHz\"}}");
         Config fromJson = ConfigDocument.read(json).bind();
-        Config fromYaml = yaml("device: {model: test-fixture, cellBits: 2, ron: 100kOhm}\nworkload: {network: lenet5}\nchip: {clock: 1.5GHz}\n").bind();
+        Config fromYaml = yaml("device: {model: rram, cellBits: 2, ron: 100kOhm}\nworkload: {network: lenet5}\nchip: {clock: 1.5GHz}\n").bind();
         assertEquals(fromYaml, fromJson);
         assertEquals(dir.toAbsolutePath(), ConfigDocument.read(json).baseDirectory());
     }
@@ -145,7 +145,7 @@ class ConfigDocumentTest {
     @Test
     void requiredKeysAreNamed() {
         assertEquals("t.yaml: workload.network: is required (zoo network name (mlp-fmnist, lenet5, vgg8, ...) or an ONNX file path)",
-                error("device:\n  model: test-fixture\n"));
+                error("device:\n  model: rram\n"));
         assertTrue(error("workload:\n  network: x\n").startsWith("t.yaml: device.model: is required"));
         assertTrue(error("workload:\n  network: x\ndevice:\n  cellBits: 2\n").startsWith("t.yaml:3: device.model: is required"));
     }
@@ -187,30 +187,30 @@ class ConfigDocumentTest {
 
     @Test
     void deviceErrorsComeFromTheProviderWithFileAndKey() {
-        assertEquals("t.yaml:2: device.model: unknown device model \"test-fixtur\"; known: test-fixture (did you mean \"test-fixture\"?)",
-                error("device:\n  model: test-fixtur\nworkload:\n  network: x\n"));
-        assertEquals("t.yaml:3: device.onOffRatio: must be > 1, got 0.5",
-                error("device:\n  model: test-fixture\n  onOffRatio: 0.5\nworkload:\n  network: x\n"));
-        String m = error("device:\n  model: test-fixture\n  ronn: 1kOhm\nworkload:\n  network: x\n");
-        assertTrue(m.startsWith("t.yaml:3: device.ronn: unknown parameter; known: cellBits, onOffRatio,"), m);
+        assertEquals("t.yaml:2: device.model: unknown device model \"rramm\"; known: ideal, pcm, rram, table (did you mean \"rram\"?)",
+                error("device:\n  model: rramm\nworkload:\n  network: x\n"));
+        assertEquals("t.yaml:3: device.onOffRatio: must be > 1 (Roff above Ron), got 0.5",
+                error("device:\n  model: rram\n  onOffRatio: 0.5\nworkload:\n  network: x\n"));
+        String m = error("device:\n  model: rram\n  ronn: 1kOhm\nworkload:\n  network: x\n");
+        assertTrue(m.startsWith("t.yaml:3: device.ronn: unknown parameter; known: cellBits, cellHeightF, cellType,"), m);
         assertTrue(m.endsWith("(did you mean \"ron\"?)"), m);
         assertEquals("t.yaml:3: device.ron: expected a resistance like \"100kOhm\", got \"100\" (the unit is missing)",
-                error("device:\n  model: test-fixture\n  ron: 100\nworkload:\n  network: x\n"));
-        m = error("device:\n  model: test-fixture\n  profile: high-ratoi\nworkload:\n  network: x\n");
-        assertTrue(m.startsWith("t.yaml:3: device.profile: unknown profile \"high-ratoi\""), m);
-        assertTrue(m.endsWith("(did you mean \"high-ratio\"?)"), m);
+                error("device:\n  model: rram\n  ron: 100\nworkload:\n  network: x\n"));
+        m = error("device:\n  model: rram\n  profile: neurosimm\nworkload:\n  network: x\n");
+        assertTrue(m.startsWith("t.yaml:3: device.profile: unknown profile \"neurosimm\""), m);
+        assertTrue(m.endsWith("(did you mean \"neurosim\"?)"), m);
         assertEquals("t.yaml:3: device.ron: expected a single value (text, number or true/false), got a list",
-                error("device:\n  model: test-fixture\n  ron: [1, 2]\nworkload:\n  network: x\n"));
+                error("device:\n  model: rram\n  ron: [1, 2]\nworkload:\n  network: x\n"));
     }
 
     @Test
     void deviceProfileAndResolvedParameters() {
-        Config c = yaml("device:\n  model: test-fixture\n  profile: high-ratio\n  cellBits: 3\nworkload:\n  network: x\n").bind();
+        Config c = yaml("device:\n  model: rram\n  profile: neurosim\n  cellBits: 3\nworkload:\n  network: x\n").bind();
         Map<String, String> resolved = c.device().resolvedParameters(org.imcsim.device.api.DeviceModels.discover());
-        assertEquals("3", resolved.get("cellBits"));       // given beats profile
-        assertEquals("100", resolved.get("onOffRatio"));   // profile beats default
-        assertEquals("100kOhm", resolved.get("ron"));      // default
-        assertEquals(List.of("cellBits", "onOffRatio", "programmingSigma", "readVoltage", "ron"), List.copyOf(resolved.keySet()));
+        assertEquals("3", resolved.get("cellBits"));       // given beats profile (neurosim: 1)
+        assertEquals("12", resolved.get("cellWidthF"));    // profile beats default (none)
+        assertEquals("0", resolved.get("programmingSigma")); // default
+        assertEquals(3, c.device().createModel().cellBits());
     }
 
     @Test
@@ -241,7 +241,7 @@ class ConfigDocumentTest {
                 assertThrows(BadInputException.class, () -> base.with("crossbar.rows=", "--set")).getMessage());
         assertEquals("--set: chip.clock: expected a frequency like \"1GHz\", got \"1\" (the unit is missing)",
                 assertThrows(BadInputException.class, () -> base.with("chip.clock=1", "--set").bind()).getMessage());
-        assertEquals("--set: device.onOffRatio: must be > 1, got 1",
+        assertEquals("--set: device.onOffRatio: must be > 1 (Roff above Ron), got 1",
                 assertThrows(BadInputException.class, () -> base.with("device.onOffRatio=1", "--set").bind()).getMessage());
         String m = assertThrows(BadInputException.class, () -> base.with("cossbar.rows=1", "--set")).getMessage();
         assertTrue(m.startsWith("--set: cossbar: no such config key (did you mean \"crossbar\"?)"), m);
@@ -263,7 +263,8 @@ class ConfigDocumentTest {
         Config resolved = ConfigDocument.parse(ConfigDocument.resolvedTreeOf(c, org.imcsim.device.api.DeviceModels.discover()).toString(),
                 "resolved", true, Path.of(".")).bind();
         assertEquals(c.crossbar(), resolved.crossbar());
-        assertEquals("17", resolved.device().parameters().get("onOffRatio"));
+        assertEquals(c.device(), resolved.device()); // device parameters stay as given, so the model is the same
+        assertEquals("17", resolved.device().resolvedParameters(org.imcsim.device.api.DeviceModels.discover()).get("onOffRatio"));
     }
 
     @Test
