@@ -70,7 +70,7 @@ class PhysicsDirectionTest {
             assertTrue(ratio > 1.4 && ratio < 2.05, "MLSA ratio at " + b + ": " + ratio);
             prevRatio = ratio;
         }
-        assertTrue(prevRatio > 1.8, "MLSA area doubles per bit at high resolution: " + prevRatio);
+        assertTrue(prevRatio > 1.7, "MLSA area doubles per bit at high resolution: " + prevRatio);
         assertTrue(mlsa[8] / mlsa[4] > 8, "MLSA exponential: " + mlsa[8] / mlsa[4]);
         assertTrue(sar[8] / sar[4] < 2.5, "SAR linear: " + sar[8] / sar[4]);
         NeurosimConfig sar5 = NeurosimConfig.builder().adc(AdcType.SAR, 5).build();
