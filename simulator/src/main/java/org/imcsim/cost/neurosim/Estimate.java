@@ -36,9 +36,11 @@ public record Estimate(Area area, double clockPeriodNs, double intervalNs, doubl
      * @param otherUm2        everything else (level shifters, switch matrices, muxes, decoders, buffers,
      *                        pooling, activation)
      * @param buffersUm2      the buffers inside {@code otherUm2}
+     * @param driversUm2      the array drivers inside {@code otherUm2}: level shifters, WL/BL/SL switch
+     *                        matrices, column mux and mux decoder
      */
     public record Area(double totalUm2, double arrayUm2, double adcUm2, double accumUm2, double interconnectUm2,
-                       double otherUm2, double buffersUm2) {
+                       double otherUm2, double buffersUm2, double driversUm2) {
         /** Area outside every category: bounding-box whitespace. */
         public double whitespaceUm2() {
             return totalUm2 - arrayUm2 - adcUm2 - accumUm2 - interconnectUm2 - otherUm2;
@@ -58,9 +60,10 @@ public record Estimate(Area area, double clockPeriodNs, double intervalNs, doubl
      * @param otherPj        switch matrices, muxes, decoders, buffers, interconnect, pooling, activation
      * @param buffersPj      buffers (part of other)
      * @param interconnectPj buses and H-trees (part of other)
+     * @param driversPj      row switch matrices, column mux and decoder (part of other)
      */
     public record Energy(double totalPj, double adcPj, double accumPj, double otherPj, double buffersPj,
-                         double interconnectPj) {
+                         double interconnectPj, double driversPj) {
     }
 
     /**

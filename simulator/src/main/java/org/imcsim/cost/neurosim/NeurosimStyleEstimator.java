@@ -179,7 +179,7 @@ public final class NeurosimStyleEstimator {
     /** Latencies (cycles) and energies (J) of one unit of work, with NeuroSim's category split. */
     private static final class Acc {
         double lat, latAdc, latAccum, latOther, latBuf, latIc;
-        double eAdc, eAccum, eOther, eBuf, eIc;
+        double eAdc, eAccum, eOther, eBuf, eIc, eDrv;
         double leak;
 
         void maxLat(Acc o) {
@@ -197,6 +197,7 @@ public final class NeurosimStyleEstimator {
             eOther += o.eOther;
             eBuf += o.eBuf;
             eIc += o.eIc;
+            eDrv += o.eDrv;
         }
 
         void divLat(double d) {
@@ -275,6 +276,7 @@ public final class NeurosimStyleEstimator {
                         a.eAdc += e.adcJ();
                         a.eAccum += e.accumJ() + treeE;
                         a.eOther += e.otherJ();
+                        a.eDrv += e.otherJ();
                         a.lat = Math.max(a.lat, subLat + treeLat);
                         a.latAdc = Math.max(a.latAdc, subAdc);
                         a.latAccum = Math.max(a.latAccum, subAccum + treeLat);
@@ -285,6 +287,7 @@ public final class NeurosimStyleEstimator {
                 a.eAdc += e.adcJ();
                 a.eAccum += e.accumJ();
                 a.eOther += e.otherJ();
+                a.eDrv += e.otherJ();
                 a.lat = subLat;
                 a.latAdc = subAdc;
                 a.latAccum = subAccum;
@@ -299,6 +302,7 @@ public final class NeurosimStyleEstimator {
                         a.eAdc += e.adcJ();
                         a.eAccum += e.accumJ();
                         a.eOther += e.otherJ();
+                        a.eDrv += e.otherJ();
                         a.lat = Math.max(a.lat, subLat);
                         a.latAdc = Math.max(a.latAdc, subAdc);
                         a.latAccum = Math.max(a.latAccum, subAccum);
@@ -517,6 +521,7 @@ public final class NeurosimStyleEstimator {
         double aIc = tileCm.htree.areaM2() * fp.numTilesConv();
         double aBuf = (tileCm.in.areaM2() * tileCm.inCores + tileCm.out.areaM2() * tileCm.outCores) * fp.numTilesConv();
         double aOther = (tileCm.pe.otherM2() * tileCm.numPe) * fp.numTilesConv() + aBuf;
+        double aDrv = sub.areaOtherM2() * tileCm.pe.nSubRow * tileCm.pe.nSubCol * tileCm.numPe * fp.numTilesConv();
         if (anyNovel) {
             double t = fp.numTilesNovel();
             area += tileNm.areaM2 * t;
@@ -527,6 +532,7 @@ public final class NeurosimStyleEstimator {
             double b = (tileNm.in.areaM2() * tileNm.inCores + tileNm.out.areaM2() * tileNm.outCores) * t;
             aBuf += b;
             aOther += tileNm.pe.otherM2() * tileNm.numPe * t + b;
+            aDrv += sub.areaOtherM2() * tileNm.pe.nSubRow * tileNm.pe.nSubCol * tileNm.numPe * t;
         }
         double busArea = chipTree != null ? chipTree.areaM2() : xyBus.areaM2();
         area += busArea + gbArea + maxPool.areaM2() + gAccum.areaM2() + relu.areaM2();
@@ -646,7 +652,7 @@ public final class NeurosimStyleEstimator {
             }
             interval = single;
         }
-        double eAdc = 0, eAccum = 0, eOther = 0, eBuf = 0, eIc = 0;
+        double eAdc = 0, eAccum = 0, eOther = 0, eBuf = 0, eIc = 0, eDrv = 0;
         List<Estimate.LayerResult> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Acc a = accs.get(i);
@@ -655,19 +661,21 @@ public final class NeurosimStyleEstimator {
             eOther += a.eOther;
             eBuf += a.eBuf;
             eIc += a.eIc;
+            eDrv += a.eDrv;
             results.add(new Estimate.LayerResult(net.get(i).name(), fp.novel(i), fp.tiles(i), fp.speedUp(i),
                     fp.utilization(i), latS[i] * 1e9, a.latBuf * clockPeriodS * 1e9, a.latIc * clockPeriodS * 1e9,
                     a.latAdc * clockPeriodS * 1e9,
                     new Estimate.Energy(a.energy() * 1e12, a.eAdc * 1e12, a.eAccum * 1e12, a.eOther * 1e12,
-                            a.eBuf * 1e12, a.eIc * 1e12), leakLayerJ[i] * 1e12));
+                            a.eBuf * 1e12, a.eIc * 1e12, a.eDrv * 1e12), leakLayerJ[i] * 1e12));
         }
         double dyn = eAdc + eAccum + eOther;
         double topsW = ops / ((dyn + leakJ) * 1e12) / cal.postLayoutEnergyFactor();
         double tops = ops / (interval * 1e12);
         Estimate.Area areaRec = new Estimate.Area(area * 1e12, aArray * 1e12, aAdc * 1e12, aAccum * 1e12, aIc * 1e12,
-                aOther * 1e12, aBuf * 1e12);
+                aOther * 1e12, aBuf * 1e12, aDrv * 1e12);
         return new Estimate(areaRec, clockPeriodS * 1e9, interval * 1e9, single * 1e9,
-                new Estimate.Energy(dyn * 1e12, eAdc * 1e12, eAccum * 1e12, eOther * 1e12, eBuf * 1e12, eIc * 1e12),
+                new Estimate.Energy(dyn * 1e12, eAdc * 1e12, eAccum * 1e12, eOther * 1e12, eBuf * 1e12, eIc * 1e12,
+                        eDrv * 1e12),
                 leakJ * 1e12, ops, topsW, tops, tops / (area * 1e6), results, provenance());
     }
 

@@ -116,9 +116,10 @@ class CircuitModelTest {
         assertEquals(25e3, a.resAccessOhm(), 1e-9, "access transistor at 25 % of Ron");
         // V²·G·t: 0.5 V over 10 µS for 10 ns = 25 fJ.
         assertEquals(25e-15, CrossbarArray.cellReadEnergyJ(10e-6 * 10e-9, 0.5), 1e-21);
-        assertThrows(IllegalArgumentException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> new CrossbarArray(T22, 128, 128, CellType.ONE_T_ONE_R, 4, 12, 1e3, 1.7e4, 128),
                 "a 1 kΩ device needs an access transistor wider than the cell");
+        assertTrue(e.getMessage().contains("device.ron"), e.getMessage());
     }
 
     @Test

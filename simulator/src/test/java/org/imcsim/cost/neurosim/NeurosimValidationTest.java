@@ -63,6 +63,10 @@ class NeurosimValidationTest {
         within(row.leakageUj(), e.leakageEnergyPj() * 1e-6, 0.05, "leakage energy");
         within(row.topsPerW(), e.topsPerWatt(), 0.02, "TOPS/W");
         within(row.tops(), e.tops(), 0.01, "TOPS");
+        // Sub-categories of "other" stay inside it.
+        assertTrue(a.driversUm2() > 0 && a.buffersUm2() > 0 && a.driversUm2() + a.buffersUm2() <= a.otherUm2());
+        assertTrue(en.driversPj() > 0 && en.driversPj() + en.buffersPj() + en.interconnectPj() <= en.otherPj());
+        assertTrue(a.whitespaceUm2() > 0, "NeuroSim's total includes bounding-box whitespace");
     }
 
     @Test
