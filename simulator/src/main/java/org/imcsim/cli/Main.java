@@ -57,9 +57,9 @@ public final class Main implements Runnable {
             Objects.requireNonNull(clock);
         }
 
-        /** The process's working directory, the default job, the system clock. */
+        /** The process's working directory, the simulation job, the system clock. */
         public static Environment standard() {
-            return new Environment(Path.of("").toAbsolutePath(), new ConfigReportJob(), Clock.systemDefaultZone());
+            return new Environment(Path.of("").toAbsolutePath(), new SimulationJob(), Clock.systemDefaultZone());
         }
     }
 

@@ -102,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("run finished in {} ms", (System.nanoTime() - started) / 1_000_000);
         var w = main.spec.commandLine().getOut();
         w.println(Summary.of(config));
+        w.print(org.imcsim.report.ReportText.render(report));
         w.println("report: " + display(env.workingDirectory(), file));
         w.flush();
         return Main.OK;

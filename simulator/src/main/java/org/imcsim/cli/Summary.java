@@ -30,8 +30,7 @@ final class Summary {
                 + (c.crossbar().irDrop().configName().equals("none") ? "" : ", IR drop " + c.crossbar().irDrop().configName()));
         AdcConfig adc = c.periphery().adc();
         line(sb, "periphery", c.periphery().dacBits() + "-bit DAC; " + adc.model().configName() + " ADC " + adc.bits() + " bits, "
-                + adc.colsPerAdc() + " columns per ADC, " + adc.range().configName() + " range"
-                + (c.periphery().driftCompensation() ? "; drift compensation" : ""));
+                + adc.colsPerAdc() + " columns per ADC, " + adc.range().configName() + " range");
         MappingConfig m = c.mapping();
         line(sb, "mapping", m.weightBits() + "-bit weights (" + m.signed().configName()
                 + (m.signed() == MappingConfig.SignedScheme.DIFFERENTIAL ? ", " + m.subtraction().configName() + " subtraction" : "")

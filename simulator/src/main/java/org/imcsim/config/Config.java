@@ -40,4 +40,9 @@ public record Config(
                     "must not exceed mapping.inputBits (" + mapping.inputBits() + "), got " + periphery.dacBits());
         }
     }
+
+    /** The device model this config selects, with {@code crossbar.cellType} applied (see {@link DeviceConfig#createModel(DeviceModels, String)}). */
+    public org.imcsim.device.api.DeviceModel deviceModel(org.imcsim.device.api.DeviceModels registry) {
+        return device.createModel(registry, crossbar.cellType().configName());
+    }
 }

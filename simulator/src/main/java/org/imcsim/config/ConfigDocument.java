@@ -213,7 +213,7 @@ public final class ConfigDocument {
     public Config bind(DeviceModels registry) {
         Config c = new ConfigBinder(this::sourceOf).bind(Config.class, tree, "");
         try {
-            c.device().createModel(registry);
+            c.deviceModel(registry);
         } catch (DeviceParameterException e) {
             String path = "device." + e.key();
             throw new BadInputException(sourceOf(path), path, e.detail() + deviceHint(e, c.device(), registry), e);

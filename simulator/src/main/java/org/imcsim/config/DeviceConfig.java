@@ -51,6 +51,27 @@ public record DeviceConfig(
     }
 
     /**
+     * Builds the device model with the cell type of the crossbar section: {@code crossbar.cellType}
+     * is the one place the cell type is chosen, and it is passed to providers that declare a
+     * {@code cellType} parameter. Setting {@code device.cellType} to something else is an error
+     * (key {@code cellType}) rather than a silent choice between the two.
+     */
+    public DeviceModel createModel(DeviceModels registry, String crossbarCellType) {
+        boolean declares = registry.provider(model).parameters().stream().anyMatch(s -> s.name().equals("cellType"));
+        if (!declares) {
+            return createModel(registry);
+        }
+        String given = parameters.get("cellType");
+        if (given != null && !given.strip().equals(crossbarCellType)) {
+            throw new org.imcsim.device.api.DeviceParameterException("cellType", "is " + given.strip()
+                    + " but crossbar.cellType is " + crossbarCellType + "; set the cell type only in crossbar.cellType");
+        }
+        Map<String, String> p = new TreeMap<>(parameters);
+        p.put("cellType", crossbarCellType);
+        return registry.create(model, profile, p);
+    }
+
+    /**
      * Every parameter the model will use, as text: declared defaults, overlaid by the profile,
      * overlaid by the values given. Parameters without a default that were not given are absent.
      * Sorted by key; used for the resolved config in reports.

@@ -102,7 +102,8 @@ public record MappingConfig(
     public enum ScaleMode implements ConfigChoice {
         LAYER("layer", "one scale per layer"),
         CHANNEL("channel", "one scale per output channel"),
-        POW2("pow2", "one scale per layer rounded up to a power of two, applied as a shift (integer-only datapath)");
+        POW2("pow2", "one scale per layer rounded up to a power of two, applied as a shift (integer-only datapath)"),
+        CHANNEL_POW2("channel-pow2", "one scale per output channel rounded up to a power of two, applied as a shift");
 
         private final String configName;
         private final String meaning;

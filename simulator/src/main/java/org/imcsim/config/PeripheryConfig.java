@@ -11,10 +11,7 @@ public record PeripheryConfig(
         @Param(defaultValue = "1", min = 1, max = 8, description = "input bits applied per read cycle (1 = bit-serial); at most mapping.inputBits")
         int dacBits,
         @Param(description = "column ADCs")
-        AdcConfig adc,
-        @Param(defaultValue = "false",
-               description = "global drift compensation: one digital scale per array from a reference read at inference time")
-        boolean driftCompensation) {
+        AdcConfig adc) {
 
     public PeripheryConfig {
         Check.range("dacBits", dacBits, 1, 8);

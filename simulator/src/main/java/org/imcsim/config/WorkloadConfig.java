@@ -37,10 +37,10 @@ public record WorkloadConfig(
     /** Pruning granularity. */
     public enum SparsityType implements ConfigChoice {
         UNSTRUCTURED("unstructured", "individual weights"),
-        FILTER("filter", "whole output channels (filters)"),
-        CHANNEL("channel", "whole input channels"),
-        CROSSBAR_ROW("crossbar-row", "whole crossbar rows of a block"),
-        CROSSBAR_COLUMN("crossbar-column", "whole crossbar columns of a block");
+        FILTER("filter", "whole output channels (channel/filter pruning)"),
+        CROSSBAR_ROW("crossbar-row", "whole rows of crossbar-sized blocks of the weight matrix"),
+        CROSSBAR_COLUMN("crossbar-column", "whole columns of crossbar-sized blocks of the weight matrix"),
+        CROSSBAR_BLOCK("crossbar-block", "whole crossbar-sized blocks (crossbar pruning)");
 
         private final String configName;
         private final String meaning;

@@ -8,13 +8,20 @@ package org.imcsim.functional;
  */
 public final class AdcQuantizer {
     private final boolean signed;
+    private final int bits;
     private final double lo;
     private final double hi;
     private final double maxCode;
     private final double toCode;
     private final double toValue;
+    private final double noiseLsb;
+    private final double offsetLsb;
 
     private AdcQuantizer(boolean signed, int bits, double lo, double hi) {
+        this(signed, bits, lo, hi, 0, 0);
+    }
+
+    private AdcQuantizer(boolean signed, int bits, double lo, double hi, double noiseLsb, double offsetLsb) {
         if (bits < 1 || bits > 24) {
             throw new IllegalArgumentException("ADC bits must be in 1..24, got " + bits);
         }
@@ -22,6 +29,7 @@ public final class AdcQuantizer {
             throw new IllegalArgumentException("ADC range must have hi > lo, got [" + lo + ", " + hi + "]");
         }
         this.signed = signed;
+        this.bits = bits;
         this.lo = lo;
         this.hi = hi;
         this.maxCode = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
@@ -31,6 +39,31 @@ public final class AdcQuantizer {
         double span = signed ? hi : hi - lo;
         this.toCode = maxCode / span;
         this.toValue = span / maxCode;
+        this.noiseLsb = noiseLsb;
+        this.offsetLsb = offsetLsb;
+    }
+
+    /**
+     * This ADC with an input-referred offset and Gaussian noise, both in LSB (one code step):
+     * a conversion sees p + (offset + noise·N(0,1))·LSB.
+     */
+    public AdcQuantizer withImpairments(double noiseLsb, double offsetLsb) {
+        return new AdcQuantizer(signed, bits, lo, hi, noiseLsb, offsetLsb);
+    }
+
+    /** True if conversions add offset or noise (the kernel then draws noise). */
+    public boolean impaired() {
+        return noiseLsb > 0 || offsetLsb != 0;
+    }
+
+    /** Standard deviation of the input-referred noise, LSB. */
+    public double noiseLsb() {
+        return noiseLsb;
+    }
+
+    /** Converts p after adding the offset and {@code gaussian}·noise (in LSB). */
+    public double convert(double p, double gaussian) {
+        return convert(p + (offsetLsb + noiseLsb * gaussian) * toValue);
     }
 
     /** Unsigned ADC over [lo, hi]. */

@@ -60,14 +60,16 @@ public final class ChipInstance {
                             RandomStreams.derive(seed, "chip/" + chip + "/" + m.name() + "/" + tile.rowBlock() + "," + tile.colBlock()));
                     double full = CrossbarLayerKernel.fullRange(tile, ms);
                     double hi = Double.isNaN(calHi) ? full : calHi;
-                    adcs[l][g][t] = analog ? AdcQuantizer.signed(fs.adcBits(), hi) : AdcQuantizer.unsigned(fs.adcBits(), 0, hi);
+                    AdcQuantizer adc = analog ? AdcQuantizer.signed(fs.adcBits(), hi) : AdcQuantizer.unsigned(fs.adcBits(), 0, hi);
+                    adcs[l][g][t] = adc.withImpairments(fs.adcNoiseLsb(), fs.adcOffsetLsb());
                     // an ADC fine enough to be exact on integer sums: for calibration and exactness checks
                     int bits = AdcQuantizer.exactBits((long) full) + (analog ? 1 : 0);
                     exact[l][g][t] = analog ? AdcQuantizer.signed(bits, full) : AdcQuantizer.unsigned(bits, 0, full);
                 }
             }
         }
-        return new ChipInstance(mapped, tiles, adcs, exact, programmer.hasReadNoise(), RandomStreams.seedFor(seed, "read-noise/chip/" + chip));
+        boolean draws = programmer.hasReadNoise() || fs.adcNoiseLsb() > 0;
+        return new ChipInstance(mapped, tiles, adcs, exact, draws, RandomStreams.seedFor(seed, "read-noise/chip/" + chip));
     }
 
     public MappedNetwork mapped() {

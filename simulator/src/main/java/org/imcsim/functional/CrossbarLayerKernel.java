@@ -42,6 +42,8 @@ public final class CrossbarLayerKernel {
     private final float[] accLoss;
     private final double maxDigit;
     private PercentileSketch partialSums;
+    private final IrDropSolver[] exactSolvers;
+    private double[] exactDrive = new double[0];
 
     /**
      * @param layer  the mapped layer
@@ -105,6 +107,7 @@ public final class CrossbarLayerKernel {
             }
             rowSums[t] = sums;
         }
+        exactSolvers = new IrDropSolver[tiles.length];
         acc = new float[maxPhys];
         accVar = new float[maxPhys];
         accLoss = new float[maxPhys];
@@ -155,6 +158,20 @@ public final class CrossbarLayerKernel {
         float[] loss = pt.colLoss();
         float[] fullCol = pt.fullColumn();
         double gMinLevels = pt.gMinLevels();
+        ProgrammedTile.ExactIrDrop exact = pt.exact();
+        IrDropSolver solver = null;
+        if (exact != null) {
+            solver = exactSolvers[t];
+            if (solver == null) {
+                solver = new IrDropSolver(tile.rowCount(), tile.physCols(), exact.wireOhm(), exact.driverOhm(), exact.senseOhm());
+                exactSolvers[t] = solver;
+            }
+            if (exactDrive.length < tile.rowCount()) {
+                exactDrive = new double[tile.rowCount()];
+            }
+        }
+        boolean adcNoise = adc.impaired();
+        boolean drawAdc = adcNoise && adc.noiseLsb() > 0 && noise != null;
         int rc = tile.rowCount();
         int pc = tile.physCols();
         int r0 = tile.rowStart();
@@ -227,6 +244,19 @@ public final class CrossbarLayerKernel {
                     }
                 }
                 digitSum += cycleDigits;
+                if (solver != null) {
+                    // exact IR drop: one nodal solve of this read with drives equal to the digits
+                    for (int r = 0; r < rc; r++) {
+                        exactDrive[r] = ((x[xb + r] & inputMask) >>> shift) & mask;
+                    }
+                    if (cycleDigits > 0) {
+                        double[] current = solver.solve(exact.gS(), exactDrive, null, null);
+                        double ref = exact.gMinS() * cycleDigits;
+                        for (int c = 0; c < pc; c++) {
+                            acc[c] = (float) ((current[c] - ref) / exact.stepS());
+                        }
+                    }
+                }
                 if (loss != null && cycleDigits > 0) {
                     // column-side IR drop scales with the column's current relative to full drive
                     double refCurrent = gMinLevels * cycleDigits;
@@ -251,7 +281,8 @@ public final class CrossbarLayerKernel {
                         int cb = l * cpw;
                         double sum = 0;
                         for (int s = 0; s < slices; s++) {
-                            sum += sliceWeight[s] * adc.convert((double) acc[cb + s] - acc[cb + slices + s]);
+                            double pv = (double) acc[cb + s] - acc[cb + slices + s];
+                            sum += sliceWeight[s] * (adcNoise ? adc.convert(pv, drawAdc ? noise.nextGaussian() : 0) : adc.convert(pv));
                         }
                         y[yb + l] += w * sum;
                     }
@@ -262,11 +293,12 @@ public final class CrossbarLayerKernel {
                         int cb = l * cpw;
                         double sum = 0;
                         for (int s = 0; s < slices; s++) {
-                            sum += sliceWeight[s] * adc.convert(acc[cb + s]);
+                            sum += sliceWeight[s] * (adcNoise ? adc.convert(acc[cb + s], drawAdc ? noise.nextGaussian() : 0) : adc.convert(acc[cb + s]));
                         }
                         if (pols == 2) {
                             for (int s = 0; s < slices; s++) {
-                                sum -= sliceWeight[s] * adc.convert(acc[cb + slices + s]);
+                                double pv = acc[cb + slices + s];
+                                sum -= sliceWeight[s] * (adcNoise ? adc.convert(pv, drawAdc ? noise.nextGaussian() : 0) : adc.convert(pv));
                             }
                         }
                         y[yb + l] += w * sum;

@@ -26,8 +26,15 @@ public final class DeviceTileProgrammer implements TileProgrammer {
      * @param wireOhm   wire resistance per cell segment (> 0)
      * @param driverOhm row driver output resistance (≥ 0)
      * @param senseOhm  column sense input resistance (≥ 0)
+     * @param exact     solve the nodal network on every read (reference; small arrays) instead of
+     *                  the fast approximation
      */
-    public record Parasitics(double wireOhm, double driverOhm, double senseOhm) {
+    public record Parasitics(double wireOhm, double driverOhm, double senseOhm, boolean exact) {
+        /** The fast approximation. */
+        public Parasitics(double wireOhm, double driverOhm, double senseOhm) {
+            this(wireOhm, driverOhm, senseOhm, false);
+        }
+
         public Parasitics {
             if (!(wireOhm > 0) || driverOhm < 0 || senseOhm < 0) {
                 throw new IllegalArgumentException("need wire > 0 and driver, sense ≥ 0 Ohm");
@@ -103,7 +110,16 @@ public final class DeviceTileProgrammer implements TileProgrammer {
             for (int i = 0; i < n; i++) {
                 g[i] = (float) ((gNow[i] - gMin) * inv);
             }
-            return new ProgrammedTile(tile, g, var, null, null, gMin * inv, scale);
+            return new ProgrammedTile(tile, g, var, null, null, gMin * inv, scale, null);
+        }
+        if (parasitics.exact()) {
+            double[] gS = new double[n];
+            for (int i = 0; i < n; i++) {
+                gS[i] = gNow[i];
+                g[i] = (float) ((gNow[i] - gMin) * inv);
+            }
+            return new ProgrammedTile(tile, g, var, null, null, gMin * inv, scale, new ProgrammedTile.ExactIrDrop(gS, gMin, step,
+                    parasitics.wireOhm(), parasitics.driverOhm(), parasitics.senseOhm()));
         }
         double[] gS = new double[n];
         for (int i = 0; i < n; i++) {
@@ -120,6 +136,6 @@ public final class DeviceTileProgrammer implements TileProgrammer {
         for (int c = 0; c < cols; c++) {
             full[c] = (float) (ir.fullColumnS()[c] * inv);
         }
-        return new ProgrammedTile(tile, g, var, colLoss, full, gMin * inv, scale);
+        return new ProgrammedTile(tile, g, var, colLoss, full, gMin * inv, scale, null);
     }
 }

@@ -20,9 +20,23 @@ import org.imcsim.mapping.CrossbarTile;
  * @param gMinLevels  Gmin/ΔG
  * @param outputScale digital scale applied to the array's outputs after the ADC (global drift
  *                    compensation); 1 when not compensating
+ * @param exact       for the exact IR-drop mode: the cells in siemens and the wire parameters, so
+ *                    every read is a nodal solve (then {@code g} holds the drift-free level
+ *                    conductances only for bookkeeping); null otherwise
  */
 public record ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar, float[] colLoss, float[] fullColumn,
-                             double gMinLevels, double outputScale) {
+                             double gMinLevels, double outputScale, ExactIrDrop exact) {
+
+    /**
+     * What an exact per-read IR-drop solve needs.
+     *
+     * @param gS     row-major cell conductances, siemens
+     * @param gMinS  Gmin (the reference column's per-cell conductance)
+     * @param stepS  ΔG, the level step
+     * @param wireOhm, driverOhm, senseOhm the parasitics
+     */
+    public record ExactIrDrop(double[] gS, double gMinS, double stepS, double wireOhm, double driverOhm, double senseOhm) {
+    }
 
     public ProgrammedTile {
         int cells = tile.rowCount() * tile.physCols();
@@ -45,7 +59,7 @@ public record ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar, floa
 
     /** A tile without parasitics or compensation. */
     public ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar) {
-        this(tile, g, readVar, null, null, 0, 1.0);
+        this(tile, g, readVar, null, null, 0, 1.0, null);
     }
 
     /** The ideal programming: g equals the stored level exactly. */
@@ -60,6 +74,6 @@ public record ProgrammedTile(CrossbarTile tile, float[] g, float[] readVar, floa
 
     /** Whether IR drop is modelled for this tile. */
     public boolean hasIrDrop() {
-        return colLoss != null;
+        return colLoss != null || exact != null;
     }
 }

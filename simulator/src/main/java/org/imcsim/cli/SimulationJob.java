@@ -1,0 +1,118 @@
+package org.imcsim.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.imcsim.config.Config;
+import org.imcsim.device.api.DeviceModel;
+import org.imcsim.functional.AccuracyEvaluator;
+import org.imcsim.functional.MappedNetwork;
+import org.imcsim.mapping.MappedLayer;
+import org.imcsim.report.Report;
+import org.imcsim.run.AccuracyStudy;
+import org.imcsim.run.Defaults;
+import org.imcsim.run.RunInputs;
+import org.imcsim.workload.Network;
+import org.imcsim.workload.data.Dataset;
+
+/**
+ * The job {@code imcsim run} executes: resolves the workload, runs the accuracy study when a
+ * dataset is configured, and reports mapping statistics and accuracies on top of the base
+ * report (resolved config and run metadata). A progress bar is drawn on stderr only when the
+ * process has a terminal, so CI logs get no control codes.
+ */
+public final class SimulationJob implements RunJob {
+
+    @Override
+    public Report execute(Config config, RunContext context) {
+        Report.Builder b = ConfigReportJob.baseReport(config, context);
+        DeviceModel device = config.deviceModel(context.deviceModels());
+        b.put("device.summary", device.summary());
+        Network net = RunInputs.network(config, context.baseDirectory());
+        b.put("workload.network", net.name());
+        b.put("workload.macsPerImage", net.macsPerImage());
+        Dataset data = RunInputs.dataset(config, context.baseDirectory(), 0);
+        if (data != null) {
+            int chips = config.simulation().chips();
+            int images = Math.min(config.simulation().images(), data.size());
+            try (ProgressBar bar = progressBar(AccuracyEvaluator.workImages(images, chips))) {
+                IntConsumer progress = bar == null ? null : n -> bar.stepBy(n);
+                AccuracyStudy.Outcome o = AccuracyStudy.run(config, net, data, device, Defaults.wireOhmPerCell(config, device), progress);
+                putMapping(b, o.mapped());
+                putAccuracy(b, o.accuracy(), data);
+            }
+        }
+        return b.build();
+    }
+
+    static void putAccuracy(Report.Builder b, AccuracyEvaluator.Result r, Dataset data) {
+        b.put("accuracy.dataset", data.name());
+        b.put("accuracy.images", r.images());
+        b.put("accuracy.chips", r.chips());
+        b.put("accuracy.floatTop1", r.floatTop1());
+        b.put("accuracy.quantizedTop1", r.quantizedTop1());
+        b.put("accuracy.idealChipTop1", r.idealChipTop1());
+        b.put("accuracy.top1Mean", r.top1Mean());
+        b.put("accuracy.top1Std", r.top1Std());
+        List<Double> per = new ArrayList<>();
+        for (double a : r.chipTop1()) {
+            per.add(a);
+        }
+        b.put("accuracy.chipTop1", per);
+    }
+
+    static void putMapping(Report.Builder b, MappedNetwork m) {
+        int crossbars = 0;
+        int before = 0;
+        long usedCells = 0;
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (int l = 0; l < m.layerCount(); l++) {
+            int lc = 0;
+            int lb = 0;
+            for (MappedLayer g : m.layer(l)) {
+                lc += g.crossbars();
+                lb += g.crossbarsBeforePruning();
+                usedCells += Math.round(g.cellUtilization() * g.crossbars() * (double) g.spec().rows() * g.spec().cols());
+            }
+            MappedLayer first = m.layer(l)[0];
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", m.network().crossbarLayers().get(l).name());
+            row.put("k", first.k());
+            row.put("n", first.n() * m.layer(l).length);
+            row.put("groups", m.layer(l).length);
+            row.put("crossbars", lc);
+            row.put("crossbarsBeforePruning", lb);
+            row.put("inputScale", m.input(l).scale());
+            row.put("signedInput", m.input(l).signed());
+            if (!Double.isNaN(m.adcHi(l))) {
+                row.put("adcRangeLevels", m.adcHi(l));
+            }
+            layers.add(row);
+            crossbars += lc;
+            before += lb;
+        }
+        var spec = m.spec().mapping();
+        b.put("mapping.crossbars", crossbars);
+        b.put("mapping.crossbarsBeforePruning", before);
+        b.put("mapping.cellUtilization", crossbars == 0 ? 0.0 : usedCells / ((double) crossbars * spec.rows() * spec.cols()));
+        b.put("mapping.slicesPerWeight", spec.slices());
+        b.put("mapping.cellsPerWeight", spec.cellsPerWeight());
+        b.put("mapping.inputCycles", spec.inputCycles());
+        b.put("mapping.layers", layers);
+    }
+
+    /** A progress bar on stderr when there is a terminal, else null. */
+    private static ProgressBar progressBar(long total) {
+        if (System.console() == null) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("images").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).showSpeed().build();
+    }
+}
