@@ -109,6 +109,8 @@ public final class CharacterizationReport {
                 .xAxisTitle("conductance (uS)").yAxisTitle("fraction of cells per bin").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("0.##");
+        chart.getStyler().setYAxisDecimalPattern("0.###");
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         double total = (double) c.cellsPerLevel() * c.levels();
         for (int k = 0; k < times.length; k++) {
