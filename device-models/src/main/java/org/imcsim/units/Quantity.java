@@ -49,7 +49,8 @@ public record Quantity(double si, Dimension dimension) {
             throw new QuantityFormatException("expected a " + describe(expected) + " like " + expected.example()
                     + ", got \"" + text + "\"" + (unit.isEmpty() ? " (the unit is missing)" : " (unknown unit \"" + unit + "\")"));
         }
-        double v = number * factor;
+        // Divide by the reciprocal of sub-unit prefixes: 40 / 1e6 rounds correctly to 4e-5, 40 * 1e-6 does not.
+        double v = factor < 1 ? number / Math.rint(1.0 / factor) : number * factor;
         if (!Double.isFinite(v)) {
             throw new QuantityFormatException("value out of range: \"" + text + "\"");
         }

@@ -13,11 +13,18 @@ public abstract class BaseDeviceModel implements DeviceModel {
     /** {@code stuckAtLrs}, and {@code stuckAtLrs + stuckAtHrs}: thresholds on one uniform draw. */
     protected final double stuckLrsBelow;
     protected final double stuckAnyBelow;
+    /** ln(1 − stuckAtLrs − stuckAtHrs), for {@link #stuckGap}. */
+    private final double logFree;
+    /** Size of the per-call cache of per-target coefficients (a power of two). */
+    protected static final int CACHE_SIZE = 256;
+    /** A key no target conductance has (a NaN bit pattern). */
+    protected static final int CACHE_EMPTY = 0x7fc0dead;
 
     protected BaseDeviceModel(CellParameters cell) {
         this.cell = cell;
         this.stuckLrsBelow = cell.stuckAtLrs();
         this.stuckAnyBelow = cell.stuckAtLrs() + cell.stuckAtHrs();
+        this.logFree = Math.log1p(-stuckAnyBelow);
     }
 
     /** The shared parameters this model was built with. */
@@ -75,15 +82,28 @@ public abstract class BaseDeviceModel implements DeviceModel {
         return cell.stuckAtHrs();
     }
 
-    /** True if any cell can be stuck; when false, {@link #drawStuck} must not be called (it would consume a draw). */
+    /** True if any cell can be stuck; when false, {@link #stuckGap} must not be called. */
     protected final boolean hasStuckCells() {
         return stuckAnyBelow > 0;
     }
 
-    /** One uniform draw deciding the cell's state: {@link ProgrammedCells#STUCK_LRS} with probability stuckAtLrs, then HRS, else FREE. */
-    protected final byte drawStuck(RandomGenerator rng) {
-        double u = rng.nextDouble();
-        return u < stuckLrsBelow ? ProgrammedCells.STUCK_LRS : (u < stuckAnyBelow ? ProgrammedCells.STUCK_HRS : ProgrammedCells.FREE);
+    /**
+     * Number of free cells before the next stuck one: a geometric draw with success probability
+     * {@code stuckAtLrs + stuckAtHrs}, so programming spends one uniform draw per stuck cell
+     * instead of one per cell (the cells' states are still i.i.d. Bernoulli). Only call when
+     * {@link #hasStuckCells()}.
+     */
+    protected final long stuckGap(RandomGenerator rng) {
+        if (stuckAnyBelow >= 1) {
+            return 0;
+        }
+        double g = Math.floor(Math.log1p(-rng.nextDouble()) / logFree);
+        return g >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) g;
+    }
+
+    /** Which state a stuck cell is in: LRS with probability stuckAtLrs/(stuckAtLrs + stuckAtHrs), else HRS. */
+    protected final byte stuckState(RandomGenerator rng) {
+        return rng.nextDouble() * stuckAnyBelow < stuckLrsBelow ? ProgrammedCells.STUCK_LRS : ProgrammedCells.STUCK_HRS;
     }
 
     /** Writes a stuck cell: its fixed conductance, no drift. */
@@ -91,6 +111,18 @@ public abstract class BaseDeviceModel implements DeviceModel {
         out.stuck[i] = state;
         out.gS[i] = (float) (state == ProgrammedCells.STUCK_LRS ? cell.gMaxS() : cell.gMinS());
         out.drift[i] = 0f;
+    }
+
+    /** Slot of a target's float bits in a direct-mapped cache of {@link #CACHE_SIZE} entries. */
+    protected static int cacheSlot(int bits) {
+        return (bits * 0x9E3779B9) >>> 24;
+    }
+
+    /** A fresh cache key array, all empty. */
+    protected static int[] newCacheKeys() {
+        int[] k = new int[CACHE_SIZE];
+        java.util.Arrays.fill(k, CACHE_EMPTY);
+        return k;
     }
 
     /** Conductance of a stuck cell ({@code gMax} or {@code gMin}). */

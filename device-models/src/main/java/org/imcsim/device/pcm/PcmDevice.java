@@ -127,27 +127,34 @@ public final class PcmDevice extends BaseDeviceModel {
         final float[] g = out.gS;
         final float[] nu = out.drift;
         final byte[] stuck = out.stuck;
+        // Per-target coefficients (σ_prog, μ_ν, σ_ν) cached per call: targets are mostly a few
+        // levels, and this saves a polynomial and a logarithm per cell.
+        final int[] key = newCacheKeys();
+        final double[] cSigma = new double[CACHE_SIZE];
+        final double[] cMu = new double[CACHE_SIZE];
+        final double[] cSd = new double[CACHE_SIZE];
+        long gap = stuckPossible ? stuckGap(rng) : Long.MAX_VALUE;
         for (int i = from; i < to; i++) {
-            if (stuckPossible) {
-                byte s = drawStuck(rng);
-                if (s != ProgrammedCells.FREE) {
-                    writeStuck(out, i, s);
-                    continue;
-                }
+            if (gap == 0) {
+                writeStuck(out, i, stuckState(rng));
+                gap = stuckGap(rng);
+                continue;
             }
-            double gt = targetS[i];
-            double gp = noiseZero ? gt : gt + noise.sigmaS(gt) * rng.nextGaussian();
+            gap--;
+            float tf = targetS[i];
+            int bits = Float.floatToRawIntBits(tf);
+            int h = cacheSlot(bits);
+            if (key[h] != bits) {
+                double ln = Math.log(Math.max(Math.abs((double) tf) * invGMax, X_FLOOR));
+                cSigma[h] = noiseZero ? 0 : noise.sigmaS(tf);
+                cMu[h] = clip(NU_MEAN_A * ln + NU_MEAN_B, NU_MEAN_LO, NU_MEAN_HI);
+                cSd[h] = clip(NU_SD_A * ln + NU_SD_B, NU_SD_LO, NU_SD_HI);
+                key[h] = bits;
+            }
+            double gp = noiseZero ? tf : tf + cSigma[h] * rng.nextGaussian();
             g[i] = (float) (gp > 0 ? gp : 0);
             stuck[i] = ProgrammedCells.FREE;
-            if (drift) {
-                // one ln for both the mean and the spread of ν
-                double ln = Math.log(Math.max(Math.abs(gt) * invGMax, X_FLOOR));
-                double mu = clip(NU_MEAN_A * ln + NU_MEAN_B, NU_MEAN_LO, NU_MEAN_HI);
-                double sd = clip(NU_SD_A * ln + NU_SD_B, NU_SD_LO, NU_SD_HI);
-                nu[i] = (float) (Math.abs(mu + sd * rng.nextGaussian()) * driftScale);
-            } else {
-                nu[i] = 0f;
-            }
+            nu[i] = drift ? (float) (Math.abs(cMu[h] + cSd[h] * rng.nextGaussian()) * driftScale) : 0f;
         }
     }
 

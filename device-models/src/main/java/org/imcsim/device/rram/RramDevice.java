@@ -139,19 +139,31 @@ public final class RramDevice extends BaseDeviceModel {
         final float[] g = out.gS;
         final float[] drift = out.drift;
         final byte[] stuck = out.stuck;
+        // Per-target coefficients (σ_prog, σ_ρ) cached per call: targets are mostly a few levels.
+        final int[] key = newCacheKeys();
+        final double[] cSigma = new double[CACHE_SIZE];
+        final double[] cRelax = new double[CACHE_SIZE];
+        long gap = stuckPossible ? stuckGap(rng) : Long.MAX_VALUE;
         for (int i = from; i < to; i++) {
-            if (stuckPossible) {
-                byte s = drawStuck(rng);
-                if (s != ProgrammedCells.FREE) {
-                    writeStuck(out, i, s);
-                    continue;
-                }
+            if (gap == 0) {
+                writeStuck(out, i, stuckState(rng));
+                gap = stuckGap(rng);
+                continue;
             }
-            double gt = targetS[i];
-            double gp = noiseZero ? gt : gt + noise.sigmaS(gt) * rng.nextGaussian();
+            gap--;
+            float tf = targetS[i];
+            int bits = Float.floatToRawIntBits(tf);
+            int h = cacheSlot(bits);
+            if (key[h] != bits) {
+                cSigma[h] = noiseZero ? 0 : noise.sigmaS(tf);
+                cRelax[h] = relaxationSigmaS(tf);
+                key[h] = bits;
+            }
+            double gt = tf;
+            double gp = noiseZero ? gt : gt + cSigma[h] * rng.nextGaussian();
             g[i] = (float) (gp > 0 ? gp : 0);
             stuck[i] = ProgrammedCells.FREE;
-            drift[i] = relax ? (float) (relaxMeanPerDecade * gt + relaxationSigmaS(gt) * rng.nextGaussian()) : 0f;
+            drift[i] = relax ? (float) (relaxMeanPerDecade * gt + cRelax[h] * rng.nextGaussian()) : 0f;
         }
     }
 

@@ -118,14 +118,14 @@ public final class TableDevice extends BaseDeviceModel {
         checkRange(targetS, from, to, out);
         final boolean stuckPossible = hasStuckCells();
         final boolean drift = nuMean != null;
+        long gap = stuckPossible ? stuckGap(rng) : Long.MAX_VALUE;
         for (int i = from; i < to; i++) {
-            if (stuckPossible) {
-                byte s = drawStuck(rng);
-                if (s != ProgrammedCells.FREE) {
-                    writeStuck(out, i, s);
-                    continue;
-                }
+            if (gap == 0) {
+                writeStuck(out, i, stuckState(rng));
+                gap = stuckGap(rng);
+                continue;
             }
+            gap--;
             double gt = targetS[i];
             double gp = gt + interp(offsetS, gt) + interp(stdS, gt) * rng.nextGaussian();
             out.gS[i] = (float) (gp > 0 ? gp : 0);
