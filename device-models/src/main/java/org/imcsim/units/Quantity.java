@@ -65,6 +65,14 @@ public record Quantity(double si, Dimension dimension) {
         if (si == 0) {
             return "0" + dimension.siSymbol();
         }
+        if (dimension == Dimension.TIME && Math.abs(si) >= 60) {
+            // long times read better in the units people write them in ("1h", "30d"), which parse back
+            double a = Math.abs(si);
+            if (a >= 86400) {
+                return trim(si / 86400) + "d";
+            }
+            return a >= 3600 ? trim(si / 3600) + "h" : trim(si / 60) + "min";
+        }
         String[] prefixes = {"f", "p", "n", "u", "m", "", "k", "M", "G", "T"};
         int exp = (int) Math.floor(Math.log10(Math.abs(si)) / 3.0);
         int idx = Math.max(0, Math.min(prefixes.length - 1, exp + 5));
