@@ -86,6 +86,12 @@ public final class AccuracyEvaluator {
         return new Result(floatTop1, quantTop1, idealChip, per, mean, std, images, chips);
     }
 
+    /** Top-1 of one already programmed chip on the first {@code images} samples. */
+    public double top1(ChipInstance chip, LabeledSamples data, int images) {
+        Network net = chip.mapped().network();
+        return top1(net, data, images, () -> new Worker(net, chip.newKernel(false)));
+    }
+
     /** One thread's forward pass; {@code kernel} null means the float reference. */
     private static final class Worker {
         final FloatForward forward;

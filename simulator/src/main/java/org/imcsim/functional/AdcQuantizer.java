@@ -16,6 +16,7 @@ public final class AdcQuantizer {
     private final double toValue;
     private final double noiseLsb;
     private final double offsetLsb;
+    private final double[] table;
 
     private AdcQuantizer(boolean signed, int bits, double lo, double hi) {
         this(signed, bits, lo, hi, 0, 0);
@@ -41,6 +42,7 @@ public final class AdcQuantizer {
         this.toValue = span / maxCode;
         this.noiseLsb = noiseLsb;
         this.offsetLsb = offsetLsb;
+        this.table = valueTable();
     }
 
     /**
@@ -81,11 +83,43 @@ public final class AdcQuantizer {
         if (signed) {
             double c = Math.rint(p * toCode);
             c = c > maxCode ? maxCode : (c < -maxCode ? -maxCode : c);
-            return Math.rint(c * toValue);
+            return table != null ? table[(int) c + (int) maxCode] : Math.rint(c * toValue);
         }
         double c = Math.rint((p - lo) * toCode);
         c = c > maxCode ? maxCode : (c < 0 ? 0 : c);
-        return Math.rint(lo + c * toValue);
+        return table != null ? table[(int) c] : Math.rint(lo + c * toValue);
+    }
+
+    /**
+     * out[c] = weight[c] · convert(p[c]) for c &lt; n, for an unimpaired unsigned ADC, written as
+     * one branch-free loop over primitive arrays so the JIT can vectorize it.
+     */
+    public void convertWeighted(float[] p, double[] weight, int n, double[] out) {
+        if (signed) {
+            throw new IllegalStateException("convertWeighted is for unsigned ADCs");
+        }
+        double l = lo;
+        double tc = toCode;
+        double tv = toValue;
+        double mc = maxCode;
+        for (int c = 0; c < n; c++) {
+            double code = Math.min(mc, Math.max(0.0, Math.rint((p[c] - l) * tc)));
+            out[c] = weight[c] * Math.rint(l + code * tv);
+        }
+    }
+
+    /** Digital value per code (index code + maxCode when signed) for ADCs of up to 12 bits; null above. */
+    private double[] valueTable() {
+        if (maxCode > 4095) {
+            return null;
+        }
+        int m = (int) maxCode;
+        double[] t = new double[signed ? 2 * m + 1 : m + 1];
+        for (int i = 0; i < t.length; i++) {
+            double c = signed ? i - m : i;
+            t[i] = signed ? Math.rint(c * toValue) : Math.rint(lo + c * toValue);
+        }
+        return t;
     }
 
     public boolean isSigned() {

@@ -43,6 +43,11 @@ public final class CrossbarLayerKernel {
     private final double maxDigit;
     private PercentileSketch partialSums;
     private final IrDropSolver[] exactSolvers;
+    private final boolean[] zeroIsZero;
+    private final int[] rowBase;
+    private final double[] colWeight;
+    private final double[] values;
+    private final int[] rowDigit;
     private double[] exactDrive = new double[0];
 
     /**
@@ -108,6 +113,24 @@ public final class CrossbarLayerKernel {
             rowSums[t] = sums;
         }
         exactSolvers = new IrDropSolver[tiles.length];
+        int maxRows = 0;
+        for (ProgrammedTile pt : tiles) {
+            maxRows = Math.max(maxRows, pt.tile().rowCount());
+        }
+        rowBase = new int[maxRows];
+        // per physical column: 2^(s·cellBits), negated for the q⁻ half of a differential pair
+        colWeight = new double[maxPhys];
+        values = new double[maxPhys];
+        int cpwAll = spec.cellsPerWeight();
+        for (int c = 0; c < maxPhys; c++) {
+            int r = c % cpwAll;
+            colWeight[c] = (r < spec.slices() ? 1 : -1) * sliceWeight[r % spec.slices()];
+        }
+        rowDigit = new int[maxRows];
+        zeroIsZero = new boolean[tiles.length];
+        for (int t = 0; t < tiles.length; t++) {
+            zeroIsZero[t] = adcs[t].convert(0.0) == 0.0;
+        }
         acc = new float[maxPhys];
         accVar = new float[maxPhys];
         accLoss = new float[maxPhys];
@@ -201,46 +224,33 @@ public final class CrossbarLayerKernel {
                 }
                 int active = 0;
                 long cycleDigits = 0;
+                boolean unitDigits = true;
+                // branch-free gather of the driven rows: store every row, advance only past non-zero
+                // digits (input bits are ~50 % ones, so a branch here mispredicts constantly)
+                int digitOr = 0;
                 for (int r = 0; r < rc; r++) {
                     int digit = ((x[xb + r] & inputMask) >>> shift) & mask;
-                    if (digit == 0) {
-                        continue;
-                    }
-                    active++;
+                    rowBase[active] = r * pc;
+                    rowDigit[active] = digit;
+                    active += (digit | -digit) >>> 31;
                     cycleDigits += digit;
-                    driveG += (double) digit * digit * rowSum[r];
-                    driveCells += (long) digit * digit * pc;
-                    int base = r * pc;
-                    if (digit == 1) {
-                        for (int c = 0; c < pc; c++) {
-                            acc[c] += g[base + c];
-                        }
-                        if (var != null) {
-                            for (int c = 0; c < pc; c++) {
-                                accVar[c] += var[base + c];
-                            }
-                        }
-                        if (loss != null) {
-                            for (int c = 0; c < pc; c++) {
-                                accLoss[c] += loss[base + c];
-                            }
-                        }
-                    } else {
-                        float fd = digit;
-                        float fd2 = fd * fd;
-                        for (int c = 0; c < pc; c++) {
-                            acc[c] += fd * g[base + c];
-                        }
-                        if (var != null) {
-                            for (int c = 0; c < pc; c++) {
-                                accVar[c] += fd2 * var[base + c];
-                            }
-                        }
-                        if (loss != null) {
-                            for (int c = 0; c < pc; c++) {
-                                accLoss[c] += fd * loss[base + c];
-                            }
-                        }
+                    digitOr |= digit & ~1;
+                }
+                unitDigits = digitOr == 0;
+                if (activity != null) {
+                    for (int j = 0; j < active; j++) {
+                        long d2 = (long) rowDigit[j] * rowDigit[j];
+                        driveG += d2 * rowSum[rowBase[j] / pc];
+                        driveCells += d2 * pc;
+                    }
+                }
+                if (active > 0) {
+                    accumulate(acc, g, active, pc, unitDigits, false);
+                    if (var != null) {
+                        accumulate(accVar, var, active, pc, unitDigits, true);
+                    }
+                    if (loss != null) {
+                        accumulate(accLoss, loss, active, pc, unitDigits, false);
                     }
                 }
                 digitSum += cycleDigits;
@@ -275,6 +285,12 @@ public final class CrossbarLayerKernel {
                 if (partialSums != null) {
                     record(pc, cpw, slices, cc);
                 }
+                if (cycleDigits == 0 && !adcNoise && zeroIsZero[t]) {
+                    // no row driven: every partial sum is exactly 0 (no current, so no read noise),
+                    // which this ADC converts to 0; the conversions still happen in hardware
+                    conversions += analog ? (long) cc * slices : (long) pc;
+                    continue;
+                }
                 double w = cycWeight[cy] * tileSign;
                 if (analog) {
                     for (int l = 0; l < cc; l++) {
@@ -287,6 +303,19 @@ public final class CrossbarLayerKernel {
                         y[yb + l] += w * sum;
                     }
                     conversions += (long) cc * slices;
+                } else if (!adcNoise) {
+                    // branch-free conversion of every column (the JIT vectorizes it), each value
+                    // already multiplied by its slice weight and pair sign, then one sum per weight
+                    adc.convertWeighted(acc, colWeight, pc, values);
+                    for (int l = 0; l < cc; l++) {
+                        int cb = l * cpw;
+                        double sum = 0;
+                        for (int c = cb; c < cb + cpw; c++) {
+                            sum += values[c];
+                        }
+                        y[yb + l] += w * sum;
+                    }
+                    conversions += (long) pc;
                 } else {
                     int pols = spec.polarities();
                     for (int l = 0; l < cc; l++) {
@@ -325,6 +354,71 @@ public final class CrossbarLayerKernel {
             activity.driveConductanceSum += driveG;
             activity.adcConversions += conversions;
         }
+    }
+
+    /**
+     * dst[c] += Σ_j w_j · src[rowBase[j] + c] over the gathered active rows, eight (then four) rows per pass
+     * so each dst element is loaded and stored once per group of rows (the loop is memory-bound
+     * otherwise); w_j is the digit, or its square for variances, or 1 for a 1-bit DAC.
+     */
+    private void accumulate(float[] dst, float[] src, int n, int pc, boolean unit, boolean squared) {
+        int j = 0;
+        if (unit) {
+            for (; j + 7 < n; j += 8) {
+                int b0 = rowBase[j];
+                int b1 = rowBase[j + 1];
+                int b2 = rowBase[j + 2];
+                int b3 = rowBase[j + 3];
+                int b4 = rowBase[j + 4];
+                int b5 = rowBase[j + 5];
+                int b6 = rowBase[j + 6];
+                int b7 = rowBase[j + 7];
+                for (int c = 0; c < pc; c++) {
+                    dst[c] += ((src[b0 + c] + src[b1 + c]) + (src[b2 + c] + src[b3 + c]))
+                            + ((src[b4 + c] + src[b5 + c]) + (src[b6 + c] + src[b7 + c]));
+                }
+            }
+            for (; j + 3 < n; j += 4) {
+                int b0 = rowBase[j];
+                int b1 = rowBase[j + 1];
+                int b2 = rowBase[j + 2];
+                int b3 = rowBase[j + 3];
+                for (int c = 0; c < pc; c++) {
+                    dst[c] += (src[b0 + c] + src[b1 + c]) + (src[b2 + c] + src[b3 + c]);
+                }
+            }
+            for (; j < n; j++) {
+                int b = rowBase[j];
+                for (int c = 0; c < pc; c++) {
+                    dst[c] += src[b + c];
+                }
+            }
+            return;
+        }
+        for (; j + 3 < n; j += 4) {
+            int b0 = rowBase[j];
+            int b1 = rowBase[j + 1];
+            int b2 = rowBase[j + 2];
+            int b3 = rowBase[j + 3];
+            float w0 = weight(rowDigit[j], squared);
+            float w1 = weight(rowDigit[j + 1], squared);
+            float w2 = weight(rowDigit[j + 2], squared);
+            float w3 = weight(rowDigit[j + 3], squared);
+            for (int c = 0; c < pc; c++) {
+                dst[c] += (w0 * src[b0 + c] + w1 * src[b1 + c]) + (w2 * src[b2 + c] + w3 * src[b3 + c]);
+            }
+        }
+        for (; j < n; j++) {
+            int b = rowBase[j];
+            float w = weight(rowDigit[j], squared);
+            for (int c = 0; c < pc; c++) {
+                dst[c] += w * src[b + c];
+            }
+        }
+    }
+
+    private static float weight(int digit, boolean squared) {
+        return squared ? (float) digit * digit : digit;
     }
 
     private void record(int pc, int cpw, int slices, int cc) {

@@ -26,6 +26,7 @@ public final class CrossbarMatrixKernel implements MatrixKernel {
     private int[] xq = new int[0];
     private double[] yq = new double[0];
     private RandomGenerator noise;
+    private boolean recordActivity;
 
     CrossbarMatrixKernel(MappedNetwork mapped, CrossbarLayerKernel[][] kernels, boolean readNoise, long noiseSeed) {
         this.mapped = mapped;
@@ -53,7 +54,12 @@ public final class CrossbarMatrixKernel implements MatrixKernel {
         }
     }
 
-    /** Accumulated read activity of crossbar layer {@code l} since creation. */
+    /** Turns on read-activity bookkeeping (data-dependent energy); accuracy runs leave it off. */
+    public void recordActivity(boolean on) {
+        this.recordActivity = on;
+    }
+
+    /** Accumulated read activity of crossbar layer {@code l} since recording was turned on. */
     public ReadActivity activity(int l) {
         return activity[l];
     }
@@ -73,7 +79,7 @@ public final class CrossbarMatrixKernel implements MatrixKernel {
             yq = new double[vectors * n];
         }
         iq.quantize(x, len, xq);
-        kernels[l][group].multiply(xq, vectors, yq, readNoise ? noise : null, activity[l]);
+        kernels[l][group].multiply(xq, vectors, yq, readNoise ? noise : null, recordActivity ? activity[l] : null);
         double[] sw = m.weights().scale();
         double sx = iq.scale();
         for (int v = 0; v < vectors; v++) {
