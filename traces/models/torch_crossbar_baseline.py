@@ -33,9 +33,12 @@ default scenario:
   * shift-add y = sum_k sum_s (+/-) 2^k * 4^s * p(k, s) over both arrays and row-blocks, then
     y * s_w * s_x + bias in float; ReLU and max pooling in float.
 
-Vectorization: per layer and row-block ONE matmul of [8 bit-planes * batch * positions, rows]
-by [rows, 2 arrays * 4 slices * N columns] gives every partial sum at once; the ADC is an
-elementwise op on that tensor and shift-add a weighted reduction.
+Vectorization: the 8 input bit-planes of a whole batch are stacked as 8*B images; per layer and
+row-block ONE matmul of the [2 arrays * 4 slices * N columns, rows] conductance matrix with the
+im2col columns of all 8*B plane images (a batched matmul over output positions for conv, a
+plain [8*B, rows] x [rows, 2*4*N] product for fc) gives every partial sum at once; the ADC is
+an in-place elementwise op on that tensor and shift-add a weighted reduction (tensordot over
+bit-planes, einsum over arrays and slices).
 
 Usage:
   python3 traces/models/torch_crossbar_baseline.py --images 2000 --threads 2 --batch 100
@@ -169,6 +172,7 @@ class CrossbarLayer:
         # per row-block weight matrix [rows, 2*S*N], columns (array, slice, n)
         g = g.permute(2, 0, 1, 3).reshape(self.k_in, -1)
         self.g = [g[r0:r1].contiguous() for r0, r1 in self.blocks]
+        self.gt = [gb.t().contiguous() for gb in self.g]               # [J, rows] for conv
 
     def calibrate_input(self, x):
         """Set the input scale from float inputs seen on calibration images."""
@@ -192,37 +196,35 @@ class CrossbarLayer:
         return torch.clamp(torch.round(x / self.s_x), lo, hi).to(torch.int32)
 
     def im2col(self, t):
-        """Float [B', C, H, W] (conv) or [B', K] (fc) -> [B' * positions, K] crossbar input
-        rows, plus the conv output shape (B', Ho, Wo)."""
+        """Float [B', C, H, W] (conv) -> [B', K, L] columns (L = output positions), or
+        [B', K] (fc) unchanged; plus the conv output size (Ho, Wo)."""
         if self.kind == "fc":
             return t, None
         e = self.extra
-        cols = F.unfold(t, self.weight_hw, padding=e["pad"], stride=e["stride"])  # [B',K,L]
-        b, k, n_pos = cols.shape
+        cols = F.unfold(t, self.weight_hw, padding=e["pad"], stride=e["stride"])
         ho = (t.shape[2] + 2 * e["pad"][0] - self.weight_hw[0]) // e["stride"][0] + 1
         wo = (t.shape[3] + 2 * e["pad"][1] - self.weight_hw[1]) // e["stride"][1] + 1
-        return cols.transpose(1, 2).reshape(b * n_pos, k), (b, ho, wo)
+        return cols, (ho, wo)
 
-    def plane_rows(self, x):
-        """Quantize a float layer input and split it into 1-bit DAC planes: returns
-        [T_in * M, K] rows of 0/1 (M = batch * positions, plane-major) and the output shape.
-        Bits are taken from the 8-bit two's complement pattern, so a signed input's top
-        plane is its sign bit (weighted -2^7 in shift-add). Planes are cut before im2col
-        (bit extraction on B*C*H*W values, not on the kh*kw-times larger im2col matrix)."""
+    def plane_cols(self, x):
+        """Quantize a float layer input and split it into 1-bit DAC planes, as crossbar input
+        columns: [T_in * B, K, L] for conv, [T_in * B, K] for fc (plane-major), plus the conv
+        output size. Bits are taken from the 8-bit two's complement pattern, so a signed
+        input's top plane is its sign bit (weighted -2^7 in shift-add). Planes are cut before
+        im2col, on B*C*H*W values rather than on the kh*kw-times larger im2col matrix."""
         bits = self.cfg.input_bits
         u = (self.quantize_input(x) & (2 ** bits - 1)).to(torch.uint8)
         shifts = torch.arange(bits, dtype=torch.uint8).view((bits,) + (1,) * u.dim())
         planes = ((u.unsqueeze(0) >> shifts) & 1).to(torch.float32)  # [T, B, ...]
-        rows, shape = self.im2col(planes.reshape((-1,) + tuple(u.shape[1:])))
-        if shape is not None:
-            shape = (shape[0] // bits,) + shape[1:]
-        return rows, shape
+        return self.im2col(planes.reshape((-1,) + tuple(u.shape[1:])))
 
-    def partial_sums(self, rows, block):
-        """Every analog partial sum of one row-block: [T_in, M, 2*S*N] in level units."""
+    def partial_sums(self, cols, block):
+        """Every analog partial sum of one row-block in level units: [T_in * B, J, L] with
+        J = 2 arrays * S slices * N columns (L = 1 for fc). One (batched) matmul."""
         r0, r1 = self.blocks[block]
-        return (rows[:, r0:r1] @ self.g[block]).view(self.cfg.input_bits, -1,
-                                                      self.g[block].shape[1])
+        if self.kind == "fc":
+            return (cols[:, r0:r1] @ self.g[block]).unsqueeze(2)
+        return torch.matmul(self.gt[block], cols[:, r0:r1, :])
 
     def adc(self, p, block):
         """Quantize partial sums p (level units) in place: code, then its digital value."""
@@ -232,28 +234,29 @@ class CrossbarLayer:
         return p.mul_(hi / steps).round_()                             # integer level units
 
     def shift_add(self, d, dtype=torch.float32):
-        """[T, M, 2*S*N] digitized partial sums -> [M, N]: sum_k sum_s +/-2^k 4^s p."""
-        m = d.shape[1]
-        d = d.view(self.cfg.input_bits, m, 2, self.slices, self.n_out).to(dtype)
-        d = torch.tensordot(self.bit_coef.to(dtype), d, dims=([0], [0]))  # [M, 2, S, N]
-        return torch.einsum("mabn,ab->mn", d, self.slice_coef.to(dtype))
+        """[T*B, J, L] digitized partial sums -> [B, N, L]: sum_k sum_s +/-2^k 4^s p."""
+        bits = self.cfg.input_bits
+        d = d.view(bits, -1, 2, self.slices, self.n_out, d.shape[2]).to(dtype)
+        d = torch.tensordot(self.bit_coef.to(dtype), d, dims=([0], [0]))  # [B, 2, S, N, L]
+        return torch.einsum("basnl,as->bnl", d, self.slice_coef.to(dtype))
 
     def forward(self, x):
-        rows, shape = self.plane_rows(x)
+        cols, out_hw = self.plane_cols(x)
         acc = None
         for blk in range(len(self.blocks)):
-            y_blk = self.shift_add(self.adc(self.partial_sums(rows, blk), blk))
+            y_blk = self.shift_add(self.adc(self.partial_sums(cols, blk), blk))
             acc = y_blk if acc is None else acc.add_(y_blk)           # digital accumulation
-        y = acc * (self.s_w * self.s_x) + self.b
+        y = acc * (self.s_w * self.s_x) + self.b.view(1, -1, 1)         # [B, N, L]
         if self.kind == "conv":
-            B, ho, wo = shape
-            y = y.view(B, ho, wo, self.n_out).permute(0, 3, 1, 2)
-        return y
+            return y.view(y.shape[0], self.n_out, out_hw[0], out_hw[1])
+        return y.squeeze(2)
 
     def integer_product(self, x):
-        """The exact integer matrix product the crossbar must reproduce (for --check)."""
-        rows, _ = self.im2col(self.quantize_input(x).to(torch.float32))
-        return rows.to(torch.int64) @ self.q
+        """The exact integer matrix product the crossbar must reproduce, as [B, N, L]."""
+        cols, _ = self.im2col(self.quantize_input(x).to(torch.float64))
+        if self.kind == "fc":
+            return (cols.to(torch.int64) @ self.q).unsqueeze(2)
+        return torch.einsum("bkl,kn->bnl", cols.to(torch.int64), self.q)
 
 
 class CrossbarNet:
@@ -311,9 +314,9 @@ class CrossbarNet:
         x = x_calib
         for op, p in self.ops:          # calibrated: percentile of ideal partial sums
             if op == "xbar":
-                rows, _ = p.plane_rows(x)
+                cols, _ = p.plane_cols(x)
                 for blk in range(len(p.blocks)):
-                    ps = p.partial_sums(rows, blk).flatten()
+                    ps = p.partial_sums(cols, blk).flatten()
                     ps = ps[torch.randperm(ps.numel(), generator=torch.Generator()
                                            .manual_seed(0))[:2_000_000]]
                     p.adc_hi[blk] = max(1.0, float(torch.quantile(ps, cfg.adc_percentile / 100)))
@@ -411,8 +414,8 @@ def self_check(chain, cfg, x_all):
         for op, p in net.ops:
             if op == "xbar":
                 exact = p.integer_product(x)
-                rows, _ = p.plane_rows(x)
-                acc = sum(p.shift_add(p.adc(p.partial_sums(rows, blk), blk), torch.float64)
+                cols, _ = p.plane_cols(x)
+                acc = sum(p.shift_add(p.adc(p.partial_sums(cols, blk), blk), torch.float64)
                           for blk in range(len(p.blocks)))
                 diff = (acc - exact.double()).abs().max().item()
                 print(f"layer {p.kind} K={p.k_in} N={p.n_out} blocks={len(p.blocks)} "
