@@ -37,6 +37,7 @@ public abstract class Component {
     private final String name;
     private final String path;
     private final List<Component> children = new ArrayList<>();
+    private final Map<String, Component> childByName = new java.util.HashMap<>();
     private final Map<String, Port> ports = new LinkedHashMap<>();
     private final Map<String, LongTimer> timers = new LinkedHashMap<>();
     final List<BoundTarget> targets = new ArrayList<>();
@@ -68,15 +69,14 @@ public abstract class Component {
         this.path = parent == null ? name : parent.path + "." + name;
         builder.checkBuilding("create component " + path);
         if (parent != null) {
-            for (Component c : parent.children) {
-                if (c.name.equals(name)) {
-                    throw new WiringException(path + ": a component of that name already exists");
-                }
+            if (parent.childByName.containsKey(name)) {
+                throw new WiringException(path + ": a component of that name already exists");
             }
             if (parent.ports.containsKey(name)) {
                 throw new WiringException(path + ": name clashes with a port of " + parent.path);
             }
             parent.children.add(this);
+            parent.childByName.put(name, this);
         }
         builder.register(this);
     }
@@ -264,10 +264,8 @@ public abstract class Component {
         if (ports.containsKey(portName)) {
             throw new WiringException(path + "." + portName + ": a port of that name already exists");
         }
-        for (Component c : children) {
-            if (c.name.equals(portName)) {
-                throw new WiringException(path + "." + portName + ": port name clashes with a child component");
-            }
+        if (childByName.containsKey(portName)) {
+            throw new WiringException(path + "." + portName + ": port name clashes with a child component");
         }
         return portName;
     }
