@@ -114,6 +114,8 @@ class SimulatorTest {
         ListAppender<ILoggingEvent> app = new ListAppender<>();
         app.start();
         logger.addAppender(app);
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO); // other tests may have set the root to WARN (CLI default)
         try {
             Simulator sim = new Simulator();
             sim.setHeartbeat(0, 100_000);
@@ -126,6 +128,7 @@ class SimulatorTest {
             assertTrue(app.list.get(0).getFormattedMessage().contains("100000 events handled"),
                     app.list.get(0).getFormattedMessage());
         } finally {
+            logger.setLevel(before);
             logger.detachAppender(app);
         }
     }
