@@ -1,5 +1,8 @@
 package org.imcsim.cli;
 
+import org.imcsim.run.RunJob;
+import org.imcsim.run.SimulationJob;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

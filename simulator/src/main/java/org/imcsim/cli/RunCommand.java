@@ -1,5 +1,7 @@
 package org.imcsim.cli;
 
+import org.imcsim.run.RunContext;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;

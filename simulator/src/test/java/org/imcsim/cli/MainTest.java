@@ -1,5 +1,8 @@
 package org.imcsim.cli;
 
+import org.imcsim.run.ConfigReportJob;
+import org.imcsim.run.RunJob;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.imcsim.cli;
+package org.imcsim.run;
 
 import java.nio.file.Path;
 import java.util.List;

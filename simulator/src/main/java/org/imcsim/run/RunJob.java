@@ -1,4 +1,4 @@
-package org.imcsim.cli;
+package org.imcsim.run;
 
 import org.imcsim.config.Config;
 import org.imcsim.report.Report;

@@ -1,4 +1,4 @@
-package org.imcsim.cli;
+package org.imcsim.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +15,6 @@ import org.imcsim.functional.AccuracyEvaluator;
 import org.imcsim.functional.MappedNetwork;
 import org.imcsim.mapping.MappedLayer;
 import org.imcsim.report.Report;
-import org.imcsim.run.AccuracyStudy;
-import org.imcsim.run.Defaults;
-import org.imcsim.run.RunInputs;
 import org.imcsim.workload.Network;
 import org.imcsim.workload.data.Dataset;
 
