@@ -128,6 +128,27 @@ public final class Dataset {
         }
     }
 
+    /** The samples at {@code rows} (in that order) as a dataset of its own, named {@code newName}. */
+    public Dataset subset(String newName, int[] rows) {
+        int n = sampleShape.size();
+        byte[] b = rawBytes != null ? new byte[rows.length * n] : null;
+        float[] f = rawFloats != null ? new float[rows.length * n] : null;
+        int[] l = new int[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            int r = rows[k];
+            if (r < 0 || r >= size) {
+                throw new IndexOutOfBoundsException("row " + r + " of " + size);
+            }
+            if (b != null) {
+                System.arraycopy(rawBytes, r * n, b, k * n, n);
+            } else {
+                System.arraycopy(rawFloats, r * n, f, k * n, n);
+            }
+            l[k] = labels[r];
+        }
+        return new Dataset(newName, source, sampleShape, preprocessing, rows.length, b, f, l);
+    }
+
     @Override
     public String toString() {
         return "Dataset(" + name + ", " + size + " x " + sampleShape + ", " + preprocessing.name() + ")";

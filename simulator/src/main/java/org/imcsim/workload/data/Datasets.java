@@ -38,6 +38,8 @@ public final class Datasets {
     public static final String FASHION_LABELS = "traces/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz";
     /** Shipped sklearn digits CSV, relative to the repository root. */
     public static final String DIGITS_CSV = "traces/datasets/digits/digits.csv";
+    /** The digits test split (0-based data rows), relative to the repository root. */
+    public static final String DIGITS_TEST_ROWS = "traces/datasets/digits/test_rows.txt";
     private static final String DEBIAN_FASHION = "/usr/share/datasets/fashion-mnist/";
 
     private Datasets() {
@@ -45,7 +47,7 @@ public final class Datasets {
 
     /** The shipped dataset names. */
     public static List<String> names() {
-        return List.of("fashion-mnist", "digits");
+        return List.of("fashion-mnist", "digits", "digits-test");
     }
 
     /** Resolves {@code spec}, reading at most {@code limit} samples (0 = all). */
@@ -97,6 +99,20 @@ public final class Datasets {
                 Path csv = shipped(DIGITS_CSV, null);
                 return DatasetReaders.readCsv("digits", csv, "label", shape != null ? shape : TensorShape.chw(1, 8, 8),
                         pre != null ? pre : Preprocessing.DIGITS, limit);
+            }
+            case "digits-test": {
+                // the 355-row test split the digits models were evaluated on (traces/datasets/digits/README.md)
+                Dataset all = resolve("digits" + (q >= 0 ? spec.trim().substring(q) : ""), 0);
+                Path rowsFile = shipped(DIGITS_TEST_ROWS, null);
+                int[] rows;
+                try {
+                    rows = Files.readAllLines(rowsFile).stream().map(String::strip).filter(t -> !t.isEmpty())
+                            .mapToInt(Integer::parseInt).toArray();
+                } catch (java.io.IOException | NumberFormatException e) {
+                    throw new BadInputException(rowsFile.toString(), null, "cannot read the test rows: " + e.getMessage(), e);
+                }
+                Dataset test = all.subset("digits-test", rows);
+                return limit > 0 && limit < rows.length ? test.subset("digits-test", java.util.stream.IntStream.range(0, limit).toArray()) : test;
             }
             default:
                 break;
