@@ -39,6 +39,11 @@ public final class NetworkBuilder {
         return node(handle).outputShape();
     }
 
+    /** Name of node {@code handle}. */
+    public String name(int handle) {
+        return node(handle).name();
+    }
+
     /** Operator of node {@code handle}. */
     public Op op(int handle) {
         return node(handle).op();
