@@ -131,7 +131,7 @@ public final class CrossbarArrayBank extends Component {
 
     /** Output port: vectors whose outputs reached the global buffer. */
     public LongOutPort completed() {
-        return done;
+        return completed;
     }
 
     /** Output port: input-buffer space freed. */
