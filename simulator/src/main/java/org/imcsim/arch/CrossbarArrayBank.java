@@ -149,6 +149,16 @@ public final class CrossbarArrayBank extends Component {
         return g;
     }
 
+    /** Array sensing cycles counted (per array). */
+    public long arraySenses() {
+        return actions.get(Action.ARRAY_SENSE);
+    }
+
+    /** Array bit-plane reads counted (per array). */
+    public long arrayPlanes() {
+        return actions.get(Action.ARRAY_PLANE);
+    }
+
     /** Vectors fully processed. */
     public long vectorsDone() {
         return vectorsDone;
