@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.imcsim.arch.TraceRecorder;
 import org.imcsim.component.SimulationResult;
 import org.imcsim.cost.ComponentCost;
-import org.imcsim.mapping.MappedLayer;
 import org.imcsim.mapping.placement.LayerPlacement;
 import org.imcsim.mapping.placement.Placement;
 import org.imcsim.mapping.placement.PlacementSpec;
@@ -83,7 +82,7 @@ public final class HardwareResult {
         this.trace = trace;
     }
 
-    static HardwareResult create(Network net, HardwareSpec spec, Placement placement, MappedLayer[] mapped, CostModel cm,
+    static HardwareResult create(Network net, HardwareSpec spec, Placement placement, ActivityKernel.Prepared[] mapped, CostModel cm,
                                  ActionCounts counts, HardwareRun.Chip one, HardwareRun.Chip steady,
                                  SimulationResult steadyResult, long events, TraceRecorder trace) {
         Costing.Result cost = Costing.cost(cm, counts, placement.spec(), spec.pipeline());
@@ -96,13 +95,12 @@ public final class HardwareResult {
         for (CrossbarLayer l : xls) {
             int i = l.index();
             LayerPlacement lp = placement.layers().get(i);
-            MappedLayer m = mapped[i];
+            ActivityKernel.Prepared m = mapped[i];
             long vecs = lp.demand().vectorsPerImage();
             ops += 2.0 * vecs * l.rows() * l.cols();
-            for (var t : m.tiles()) {
-                usedCells += (long) t.rowCount() * t.physCols() * lp.replicas();
-            }
-            allocatedCells += (long) m.crossbars() * spec.rows() * spec.cols() * lp.replicas();
+            usedCells += m.usedCells * lp.replicas();
+            long cells = (long) m.crossbars * spec.rows() * spec.cols();
+            allocatedCells += cells * lp.replicas();
             double e = 0;
             for (double v : cost.layerEnergyPj()[i]) {
                 e += v;
@@ -113,7 +111,7 @@ public final class HardwareResult {
                 busy += c.bank().busyPs();
             }
             double util = (double) busy / ((double) end * steady.copies.get(i).size());
-            rows.add(new LayerRow(l.name(), shape(l), lp.crossbars(), lp.replicas(), lp.tiles(), m.cellUtilization(),
+            rows.add(new LayerRow(l.name(), shape(l), lp.crossbars(), lp.replicas(), lp.tiles(), cells == 0 ? 0 : (double) m.usedCells / cells,
                     vecs, e, latency / 1000.0, lp.tiles() * cost.tileAreaMm2(), util));
         }
         Map<String, Double> util = new java.util.LinkedHashMap<>();

@@ -24,8 +24,6 @@ import org.imcsim.component.Simulation;
 import org.imcsim.component.SimulationResult;
 import org.imcsim.component.SystemBuilder;
 import org.imcsim.config.BadInputException;
-import org.imcsim.mapping.LayerMapper;
-import org.imcsim.mapping.MappedLayer;
 import org.imcsim.mapping.MappingSpec;
 import org.imcsim.mapping.placement.LayerDemand;
 import org.imcsim.mapping.placement.LayerPlacement;
@@ -52,6 +50,7 @@ import org.imcsim.workload.zoo.SyntheticTrace;
  * }</pre>
  */
 public final class HardwareRun {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HardwareRun.class);
 
     /**
      * Run options that do not change the figures.
@@ -129,22 +128,17 @@ public final class HardwareRun {
         List<CrossbarLayer> xls = network.crossbarLayers();
         int n = xls.size();
         MappingSpec ms = spec.mappingSpec();
-        // 1. map every layer (in parallel) and prepare its column masks
+        long t0 = System.nanoTime();
+        // 1. map every layer (in parallel) straight into column masks
         List<Future<ActivityKernel.Prepared>> prepared = new ArrayList<>(n);
-        List<Future<MappedLayer>> mapped = new ArrayList<>(n);
         for (CrossbarLayer l : xls) {
-            Future<MappedLayer> f = pool.submit(() -> {
+            prepared.add(pool.submit(() -> {
                 try {
-                    return LayerMapper.map(l.name(), l.copyMatrix(), l.rows(), l.cols(), ms);
+                    return ActivityKernel.prepare(l, ms, spec.analogPairs());
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(null, "mapping.signed", e.getMessage(), e);
                 }
-            });
-            mapped.add(f);
-        }
-        for (int i = 0; i < n; i++) {
-            Future<MappedLayer> f = mapped.get(i);
-            prepared.add(pool.submit(() -> ActivityKernel.prepare(f.get(), spec.analogPairs())));
+            }));
         }
         // 2. input codes per layer, then the activity kernel per layer (overlapping the forward pass)
         long[] vectors = Dependencies.vectors(network, spec.noPadding());
@@ -180,22 +174,23 @@ public final class HardwareRun {
             };
             new FloatForward(network, recording).run(image, 1);
         }
-        MappedLayer[] layers = new MappedLayer[n];
+        ActivityKernel.Prepared[] layers = new ActivityKernel.Prepared[n];
         LayerActivity[] acts = new LayerActivity[n];
         for (int i = 0; i < n; i++) {
-            layers[i] = get(mapped.get(i));
+            layers[i] = get(prepared.get(i));
             if (activity.get(i) == null) {
                 throw new IllegalStateException("no input vectors were recorded for layer " + xls.get(i).name());
             }
             acts[i] = get(activity.get(i));
         }
+        long t1 = System.nanoTime();
         // 3. placement and costs
         List<LayerDemand> demands = new ArrayList<>(n);
         for (CrossbarLayer l : xls) {
-            MappedLayer m = layers[l.index()];
+            ActivityKernel.Prepared m = layers[l.index()];
             boolean spatial = l.conv() != null && (l.conv().window().kernelH() > 1 || l.conv().window().kernelW() > 1);
             int ifm = l.kind() == OpKind.CONV ? l.inputShape().height() : 1;
-            demands.add(new LayerDemand(l.name(), m.rowBlocks(), m.colBlocks(), Math.max(1, m.crossbars()),
+            demands.add(new LayerDemand(l.name(), m.rowBlocks(), m.colBlocks, Math.max(1, m.crossbars),
                     vectors[l.index()], ifm, spatial));
         }
         Placement placement = Placer.place(demands, spec.placementSpec());
@@ -225,7 +220,14 @@ public final class HardwareRun {
         }
         ActionCounts counts = one.counts(acts, singlePs, intervalPs, placement, maxAct);
         long events = r1.events() + (steady != one ? rs.events() : 0);
-        return HardwareResult.create(network, spec, placement, layers, cm, counts, one, steady, rs, events, trace);
+        HardwareResult result = HardwareResult.create(network, spec, placement, layers, cm, counts, one, steady, rs,
+                events, trace);
+        long t2 = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("hardware run {}: mapping+activity {} ms, placement+simulation+costing {} ms, {} events",
+                    network.name(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, events);
+        }
+        return result;
     }
 
     private static void requireDone(Chip chip, int images) {
@@ -235,14 +237,66 @@ public final class HardwareRun {
         }
     }
 
+    /** Vectors per activity task: layers are split so both cores stay busy; merged in order (exact). */
+    private static final int CHUNK_VECTORS = 128;
+
     private static Future<LayerActivity> submitActivity(ExecutorService pool, Future<ActivityKernel.Prepared> prep,
                                                         short[] codes, int vectors, int inputBits) {
-        return pool.submit(() -> {
-            ActivityKernel.Prepared p = prep.get();
-            LayerActivity a = ActivityKernel.empty(p);
-            ActivityKernel.measure(p, codes, 0, vectors, inputBits, a);
-            return a;
-        });
+        int chunks = Math.max(1, (vectors + CHUNK_VECTORS - 1) / CHUNK_VECTORS);
+        List<Future<LayerActivity>> parts = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) vectors * c / chunks);
+            int to = (int) ((long) vectors * (c + 1) / chunks);
+            parts.add(pool.submit(() -> {
+                ActivityKernel.Prepared p = prep.get();
+                LayerActivity a = ActivityKernel.empty(p);
+                ActivityKernel.measure(p, codes, from, to, inputBits, a);
+                return a;
+            }));
+        }
+        return new MergedActivity(parts);
+    }
+
+    /** The in-order sum of a layer's activity chunks. */
+    private record MergedActivity(List<Future<LayerActivity>> parts) implements Future<LayerActivity> {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean any = false;
+            for (Future<LayerActivity> f : parts) {
+                any |= f.cancel(mayInterruptIfRunning);
+            }
+            return any;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return parts.get(0).isCancelled();
+        }
+
+        @Override
+        public boolean isDone() {
+            for (Future<LayerActivity> f : parts) {
+                if (!f.isDone()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public LayerActivity get() throws InterruptedException, ExecutionException {
+            LayerActivity sum = parts.get(0).get();
+            for (int i = 1; i < parts.size(); i++) {
+                sum.add(parts.get(i).get());
+            }
+            return sum;
+        }
+
+        @Override
+        public LayerActivity get(long timeout, java.util.concurrent.TimeUnit unit)
+                throws InterruptedException, ExecutionException {
+            return get();
+        }
     }
 
     /** Quantizes one layer's im2col vectors per MODEL.md §1, keeping only unpadded positions if asked. */
@@ -370,7 +424,7 @@ public final class HardwareRun {
             this.copies = copies;
         }
 
-        static Chip build(Network net, HardwareSpec spec, MappedLayer[] layers, Placement placement, CostModel cm,
+        static Chip build(Network net, HardwareSpec spec, ActivityKernel.Prepared[] layers, Placement placement, CostModel cm,
                           List<Dependencies.Edges> edges, long[] vectors, int images, long seed, TraceRecorder trace) {
             SystemBuilder b = new SystemBuilder("chip", seed);
             long clk = cm.clockPs;
@@ -398,13 +452,10 @@ public final class HardwareRun {
             for (CrossbarLayer l : xls) {
                 int i = l.index();
                 LayerPlacement lp = placement.layers().get(i);
-                MappedLayer m = layers[i];
+                ActivityKernel.Prepared m = layers[i];
                 Group lg = new Group(b.root(), safeName(l.name(), i, used));
                 used[i] = lg;
-                int maxCols = 1;
-                for (var t : m.tiles()) {
-                    maxCols = Math.max(maxCols, t.physCols());
-                }
+                int maxCols = m.maxPhysCols;
                 int conversionsPerArray = spec.analogPairs() ? (maxCols + 1) / 2 : maxCols;
                 int positions = Math.max(1, Math.min(cm.numColMuxed, (conversionsPerArray + cm.numAdc - 1) / cm.numAdc));
                 long inBits = (long) l.rows() * spec.inputBits();
@@ -425,7 +476,7 @@ public final class HardwareRun {
                     for (int c = 0; c < gc; c++) {
                         outTiles[c] = t0 + (gr - 1) * gc + c;
                     }
-                    BankGeometry g = new BankGeometry(Math.max(1, m.crossbars()), spec.inputCycles(), positions,
+                    BankGeometry g = new BankGeometry(Math.max(1, m.crossbars), spec.inputCycles(), positions,
                             (cpw - 1) * groupsPerPlane, groupsPerPlane, inBits, outValues, outBits, m.rowBlocks(),
                             Dependencies.pooled(net, l), inTiles, (inBits + gr - 1) / gr, outTiles, (outBits + gc - 1) / gc);
                     int share = lp.replicasPerTile();
@@ -438,7 +489,7 @@ public final class HardwareRun {
                     RowDriverBank dac = new RowDriverBank(cg, "rowDrivers", g.arrays(), cm.driveLatencyPs);
                     AdcBank adc = new AdcBank(cg, "adc", g.arrays() * cm.numAdc, clk);
                     ShiftAddBank sa = new ShiftAddBank(cg, "shiftAdd", g.arrays(), cm.mergePs);
-                    Accumulator acc = new Accumulator(cg, "adderTree", Math.max(1, m.colBlocks()) * cm.numAdc, clk,
+                    Accumulator acc = new Accumulator(cg, "adderTree", Math.max(1, m.colBlocks) * cm.numAdc, clk,
                             cm.treeLatencyPs(m.rowBlocks()));
                     CrossbarArrayBank bank = new CrossbarArrayBank(cg, "arrays", g, dac, null, adc, sa, acc, inBuf, outBuf,
                             ic, act, gbuf);

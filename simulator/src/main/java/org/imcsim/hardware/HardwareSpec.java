@@ -176,7 +176,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         require(activationUnits >= 1, "chip.activationUnits", "must be >= 1, got " + activationUnits);
         require(images >= 3 && images <= 64, "run.images", "must be in 3..64, got " + images);
         try {
-            mappingSpec();
+            new MappingSpec(weightBits, inputBits, cellBits, dacBits, rows, cols, signed, subtraction, scale);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(null, "mapping", e.getMessage(), e);
         }
