@@ -252,11 +252,13 @@ final class CostModel {
                 XyBus bus = new XyBus(tech, gridRows, gridCols, spec.busWidthBits(), tileHeightM, tileWidthM, FOLD_CHIP,
                         BUS_DELAY_TOLERANCE);
                 icAreaM2 = bus.areaM2();
-                icBitToTileJ = bus.energyJ(tileHeightM, tileWidthM, 1, 0) * spec.inputToggle();
-                icBitFromTileJ = bus.energyJ(tileHeightM, tileWidthM, 0, 1) * spec.outputToggle();
+                // XyBus's vertical run, tileHeight·(rows − ⌈rows/2⌉ − 1), is negative for a single tile row
+                // (NeuroSim's formula); a run cannot cost negative energy, so clamp at zero
+                icBitToTileJ = Math.max(0, bus.energyJ(tileHeightM, tileWidthM, 1, 0)) * spec.inputToggle();
+                icBitFromTileJ = Math.max(0, bus.energyJ(tileHeightM, tileWidthM, 0, 1)) * spec.outputToggle();
                 beatToTilePs = Math.max(1, (long) bus.latencyCycles(tileHeightM, tileWidthM, 1, 0, clockS)) * clockPs;
                 beatFromTilePs = Math.max(1, (long) bus.latencyCycles(tileHeightM, tileWidthM, 0, 1, clockS)) * clockPs;
-                icLeak = bus.leakageW(tileHeightM, tileWidthM);
+                icLeak = Math.max(0, bus.leakageW(tileHeightM, tileWidthM));
                 meshFlitLinkJ = 0;
                 meshFlitRouterJ = 0;
             }
