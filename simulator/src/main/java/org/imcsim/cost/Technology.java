@@ -11,8 +11,8 @@ import org.imcsim.config.BadInputException;
  * BSIM4-style constants (Cj0 = 1e-3 F/m², Cjsw = 2.5e-10 F/m, Cjswg = 0.5e-10 F/m, PB = 0.9 V,
  * grading 0.5/0.33/0.33) evaluated at V = Vdd. Interconnect: minimum wire width per node, aspect
  * ratio, bulk resistivity and barrier thickness from NeuroSim V1.4 {@code Param.cpp} (ITRS
- * interconnect tables) with the barrier correction ρ' = ρ/(1 − (2·AR·w + w)·t_b/(AR·w²)), and a
- * wire capacitance of 0.2 fF/µm for every level. The per-node read voltage and driver sizing factors
+ * interconnect tables; NeuroSim's barrier correction is dimensionally void there, see
+ * {@link #wireResistance}), and a wire capacitance of 0.2 fF/µm for every level. The per-node read voltage and driver sizing factors
  * are NeuroSim V1.4's calibrated defaults (its ADC fits assume that read voltage).
  *
  * @param nodeNm                       technology node, nm (130, 90, 65, 45, 32, 22)
@@ -141,7 +141,10 @@ public record Technology(int nodeNm, Roadmap roadmap, double featureSizeM, doubl
 
     /**
      * Resistance per metre of a copper wire of the given width with the node table's aspect ratio and
-     * resistivity, corrected for a barrier of the given thickness (NeuroSim Param.cpp, from ITRS).
+     * size-dependent resistivity (NeuroSim Param.cpp, from ITRS). NeuroSim also writes a barrier
+     * correction ρ/(1 − (2·AR·w + w)·t_b/(AR·w²)), but evaluates it with w in nm and t_b in m, which
+     * makes it vanish (< 1e-9); the estimator follows NeuroSim's effective values, so the barrier
+     * thickness is accepted and documented but does not change the result.
      */
     public static double wireResistance(double widthNm, double barrierM) {
         double ar;
@@ -155,8 +158,9 @@ public record Technology(int nodeNm, Roadmap roadmap, double featureSizeM, doubl
         else if (widthNm >= 32) { ar = 2.0; rho = 3.25e-8; }
         else if (widthNm >= 22) { ar = 2.0; rho = 3.95e-8; }
         else { ar = 2.0; rho = 4.17e-8; }
+        // NeuroSim's correction with its units (w in nm, t_b in m): effectively 1.
+        rho = rho / (1 - (2 * ar * widthNm + widthNm) * barrierM / (ar * widthNm * widthNm));
         double w = widthNm * 1e-9;
-        rho = rho / (1 - (2 * ar * w + w) * barrierM / (ar * w * w));
         return rho / (w * w * ar);
     }
 

@@ -75,9 +75,9 @@ public final class CrossbarArray {
             double f = tech.featureSizeM();
             widthAccessM = Gates.onResistance(tech, f, false) * LINEAR_REGION_RATIO / resAccessOhm * f;
             if (widthAccessM / f > cellWidthF) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                        "1T1R access transistor needs %.2f F but the cell is %.1f F wide (Ron too low for this node)",
-                        widthAccessM / f, cellWidthF));
+                throw new org.imcsim.config.BadInputException(null, "device.ron", String.format(java.util.Locale.ROOT,
+                        "%.0f Ohm needs a %.2f F wide 1T1R access transistor but the cell is %.1f F wide; "
+                                + "raise device.ron or the cell width", ronOhm, widthAccessM / f, cellWidthF));
             }
             capWl += Gates.gateCap(tech, widthAccessM) * cols;
             capCol += Gates.drainCap(tech, widthAccessM, false, Gates.cellHeight(tech)) * rows;

@@ -47,7 +47,7 @@ public record LayerShape(String name, int ifmH, int ifmW, int cin, int kH, int k
      * (integer arithmetic as NeuroSim's).
      */
     public int positionsNoPadding() {
-        return (ifmH - kH + 1) / stride * (ifmW - kW + 1) / stride;
+        return (int) ((double) (ifmH - kH + 1) / stride * (ifmW - kW + 1) / stride);
     }
 
     /** Operations NeuroSim counts for this layer: 2·H·W·Cin·kH·kW·Cout (padding included). */

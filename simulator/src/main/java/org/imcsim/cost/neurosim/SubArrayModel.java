@@ -320,6 +320,37 @@ public final class SubArrayModel {
         return pmf;
     }
 
+    /**
+     * Energy of one active row in one column-mux phase: the row's switch-matrix transmission gates and
+     * its word line (access gates + wire) charged to Vdd, J.
+     */
+    public double rowDriveEnergyJ() {
+        double vr = cfg.readVoltageV();
+        double sw = wlSwitch1T1R != null
+                ? wlSwitch1T1R.energyJ(1, 1, cfg.accessVoltageV(), vr) - wlSwitch1T1R.energyJ(1, 0, cfg.accessVoltageV(), vr)
+                : wlSwitchCrossPoint.energyJ(1, 1, vr) - wlSwitchCrossPoint.energyJ(1, 0, vr);
+        return sw + array.wordLineEnergyJ(1);
+    }
+
+    /**
+     * Fixed energy of one read phase (one input bit-plane through all mux positions), independent of the
+     * data: the switch-matrix scan chain, the column mux and its decoder, J.
+     */
+    public double phaseOverheadEnergyJ() {
+        PhaseEnergy idle = phaseEnergy(cfg.rows(), 0, 0, 1e-9);
+        return idle.otherJ();
+    }
+
+    /** Energy of one weight-slice shift-add step over all units, J (0 without weight slicing). */
+    public double shiftAddWeightEnergyJ() {
+        return shiftAddWeight == null ? 0 : shiftAddWeight.energyJ(1, cal.adderActivity(), cal.dffActivity());
+    }
+
+    /** Energy of one input-bit shift-add step over all units, J (0 for 1-bit inputs). */
+    public double shiftAddInputEnergyJ() {
+        return shiftAddInput == null ? 0 : shiftAddInput.energyJ(1, cal.adderActivity(), cal.dffActivity());
+    }
+
     /** Leakage power of the sub-array's periphery, W. */
     public double leakageW() {
         double l = (wlSwitch1T1R != null ? wlSwitch1T1R.leakageW() : wlSwitchCrossPoint.leakageW()) + slSwitch.leakageW();
