@@ -17,9 +17,11 @@ import java.util.List;
  * @param gridRows          tile rows
  * @param gridCols          tile columns
  * @param maxActivationBits largest activation between layers, bits (sizes the global buffer)
+ * @param opsPerInference   operations (2 per MAC, padded positions) of the network per inference
  */
 public record ActionCounts(List<Layer> layers, long flitLinks, long flitRouters, long singleImagePs, long intervalPs,
-                           int chipTiles, int gridRows, int gridCols, long maxActivationBits) {
+                           int chipTiles, int gridRows, int gridCols, long maxActivationBits,
+                           double opsPerInference) {
 
     public ActionCounts {
         layers = List.copyOf(layers);

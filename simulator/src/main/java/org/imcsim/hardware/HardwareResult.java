@@ -88,7 +88,7 @@ public final class HardwareResult {
         Costing.Result cost = Costing.cost(cm, counts, placement.spec(), spec.pipeline());
         List<CrossbarLayer> xls = net.crossbarLayers();
         List<LayerRow> rows = new ArrayList<>();
-        double ops = 0;
+        double ops = counts.opsPerInference();
         long usedCells = 0;
         long allocatedCells = 0;
         long end = Math.max(1, steadyResult.endTimePs());
@@ -97,7 +97,6 @@ public final class HardwareResult {
             LayerPlacement lp = placement.layers().get(i);
             ActivityKernel.Prepared m = mapped[i];
             long vecs = lp.demand().vectorsPerImage();
-            ops += 2.0 * vecs * l.rows() * l.cols();
             usedCells += m.usedCells * lp.replicas();
             long cells = (long) m.crossbars * spec.rows() * spec.cols();
             allocatedCells += cells * lp.replicas();
@@ -155,13 +154,17 @@ public final class HardwareResult {
      */
     public static HardwareResult recost(String network, ActionCounts counts, HardwareSpec spec, List<LayerRow> rows,
                                         HardwareSpec simulated) {
+        return recost(network, counts, spec, rows, simulated, counts.opsPerInference());
+    }
+
+    private static HardwareResult recost(String network, ActionCounts counts, HardwareSpec spec, List<LayerRow> rows,
+                                         HardwareSpec simulated, double ops) {
         Objects.requireNonNull(spec, "spec");
         checkSameSimulation(simulated, spec);
         CostModel cm = new CostModel(spec, spec.placementSpec(), counts.gridRows(), counts.gridCols(),
                 counts.maxActivationBits());
         Costing.Result cost = Costing.cost(cm, counts, spec.placementSpec(), spec.pipeline());
         List<LayerRow> out = new ArrayList<>();
-        double ops = 0;
         long xbars = 0;
         for (int i = 0; i < rows.size(); i++) {
             LayerRow r = rows.get(i);
@@ -169,10 +172,6 @@ public final class HardwareResult {
             for (double v : cost.layerEnergyPj()[i]) {
                 e += v;
             }
-            String s = r.shape();
-            int k = Integer.parseInt(s.substring(s.indexOf("K=") + 2, s.indexOf(',', s.indexOf("K="))));
-            int n = Integer.parseInt(s.substring(s.indexOf("N=") + 2, s.lastIndexOf(')')));
-            ops += 2.0 * r.vectors() * k * n;
             xbars += r.crossbars();
             out.add(new LayerRow(r.name(), r.shape(), r.crossbars(), r.duplication(), r.tiles(), r.cellUtilization(),
                     r.vectors(), e, r.latencyNs(), r.tiles() * cost.tileAreaMm2(), r.utilization()));

@@ -218,7 +218,7 @@ public final class HardwareRun {
             int span = (m - 1) / 2;
             intervalPs = (steady.controller.imageDonePs(m - 1) - steady.controller.imageDonePs(m - 1 - span)) / span;
         }
-        ActionCounts counts = one.counts(acts, singlePs, intervalPs, placement, maxAct);
+        ActionCounts counts = one.counts(acts, singlePs, intervalPs, placement, maxAct, 2.0 * network.macsPerImage());
         long events = r1.events() + (steady != one ? rs.events() : 0);
         HardwareResult result = HardwareResult.create(network, spec, placement, layers, cm, counts, one, steady, rs,
                 events, trace);
@@ -531,7 +531,8 @@ public final class HardwareRun {
         }
 
         /** The per-image action counts of this (one-image) run. */
-        ActionCounts counts(LayerActivity[] acts, long singlePs, long intervalPs, Placement placement, long maxAct) {
+        ActionCounts counts(LayerActivity[] acts, long singlePs, long intervalPs, Placement placement, long maxAct,
+                            double ops) {
             List<ActionCounts.Layer> out = new ArrayList<>();
             boolean bcast = network.broadcasts();
             for (int i = 0; i < copies.size(); i++) {
@@ -565,7 +566,7 @@ public final class HardwareRun {
             long fl = network instanceof MeshNoc mesh ? mesh.flitLinks() : 0;
             long fr = network instanceof MeshNoc mesh ? mesh.flitRouters() : 0;
             return new ActionCounts(out, fl, fr, singlePs, intervalPs, placement.chipTiles(), placement.gridRows(),
-                    placement.gridCols(), maxAct);
+                    placement.gridCols(), maxAct, ops);
         }
     }
 }

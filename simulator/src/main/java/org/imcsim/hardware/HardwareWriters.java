@@ -72,6 +72,7 @@ public final class HardwareWriters {
         root.put("gridRows", c.gridRows());
         root.put("gridCols", c.gridCols());
         root.put("maxActivationBits", c.maxActivationBits());
+        root.put("opsPerInference", c.opsPerInference());
         root.put("flitLinks", c.flitLinks());
         root.put("flitRouters", c.flitRouters());
         ArrayNode layers = root.putArray("layers");
@@ -153,7 +154,8 @@ public final class HardwareWriters {
             }
             ActionCounts counts = new ActionCounts(layers, root.get("flitLinks").asLong(), root.get("flitRouters").asLong(),
                     root.get("singleImagePs").asLong(), root.get("intervalPs").asLong(), root.get("chipTiles").asInt(),
-                    root.get("gridRows").asInt(), root.get("gridCols").asInt(), root.get("maxActivationBits").asLong());
+                    root.get("gridRows").asInt(), root.get("gridCols").asInt(), root.get("maxActivationBits").asLong(),
+                    root.get("opsPerInference").asDouble());
             return new SavedCounts(root.get("network").asText(), spec, counts, rows);
         } catch (IOException | NullPointerException | IllegalArgumentException e) {
             if (e instanceof BadInputException b) {
