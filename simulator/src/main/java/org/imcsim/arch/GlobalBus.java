@@ -97,6 +97,11 @@ public final class GlobalBus extends Component implements Interconnect {
     }
 
     @Override
+    public int resources() {
+        return separateDirections ? 2 : 1;
+    }
+
+    @Override
     public boolean broadcasts() {
         return true;
     }

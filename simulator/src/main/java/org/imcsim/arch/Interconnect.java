@@ -23,6 +23,12 @@ public interface Interconnect {
      */
     boolean broadcasts();
 
+    /**
+     * Independent resources whose busy times the component's {@code busyPs} sums (2 for the X-Y bus's two
+     * buses, 1 for an H-tree root, every port and link of a mesh), so utilisation is busy / (time × this).
+     */
+    int resources();
+
     /** Bits moved towards the tiles. */
     long bitsToTiles();
 

@@ -139,6 +139,11 @@ public final class MeshNoc extends Component implements Interconnect {
     }
 
     @Override
+    public int resources() {
+        return linkFreePs.length;
+    }
+
+    @Override
     public boolean broadcasts() {
         return false;
     }

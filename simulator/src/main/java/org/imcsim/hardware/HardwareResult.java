@@ -115,7 +115,8 @@ public final class HardwareResult {
         }
         Map<String, Double> util = new java.util.LinkedHashMap<>();
         util.put("globalBuffer", (double) steady.globalBuffer.busyPs() / end);
-        util.put("interconnect", (double) ((org.imcsim.component.Component) steady.network).busyPs() / end);
+        util.put("interconnect", (double) ((org.imcsim.component.Component) steady.network).busyPs()
+                / ((double) end * steady.network.resources()));
         util.put("activation", (double) steady.activation.busyPs() / end);
         double arrays = 0;
         long copies = 0;
