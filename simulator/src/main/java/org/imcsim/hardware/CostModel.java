@@ -19,7 +19,7 @@ import org.imcsim.cost.circuit.Fit;
 import org.imcsim.cost.circuit.HTree;
 import org.imcsim.cost.circuit.MaxPoolUnit;
 import org.imcsim.cost.circuit.RegisterFileBuffer;
-import org.imcsim.cost.circuit.RepeatedWire;
+import org.imcsim.cost.circuit.SramBuffer;
 import org.imcsim.cost.circuit.ReluUnit;
 import org.imcsim.cost.circuit.RowSwitchMatrix;
 import org.imcsim.cost.circuit.ShiftAdd;
@@ -223,12 +223,8 @@ final class CostModel {
         long logicalPerTile = (long) ps.tileArrayCols() * spec.mappingSpec().logicalColsPerArray();
         tileOutBufferBits = spec.tileBufferBits() > 0 ? spec.tileBufferBits()
                 : Math.max(2L * logicalPerTile * spec.inputBits(), 1);
-        RegisterFileBuffer tileIn = new RegisterFileBuffer(tech, (int) Math.min(Integer.MAX_VALUE, tileInBufferBits),
-                Math.min(spec.tileBufferWidthBits(), (int) Math.min(Integer.MAX_VALUE, tileInBufferBits)),
-                cal.dffActivity(), cal.controlActivity(), Fit.width(tileWidthM));
-        RegisterFileBuffer tileOut = new RegisterFileBuffer(tech, (int) Math.min(Integer.MAX_VALUE, tileOutBufferBits),
-                Math.min(spec.tileBufferWidthBits(), (int) Math.min(Integer.MAX_VALUE, tileOutBufferBits)),
-                cal.dffActivity(), cal.controlActivity(), Fit.width(tileWidthM));
+        BufferFigures tileIn = buffer(tileInBufferBits, spec.tileBufferWidthBits(), tileWidthM);
+        BufferFigures tileOut = buffer(tileOutBufferBits, spec.tileBufferWidthBits(), tileWidthM);
         tileBufferAreaM2 = tileIn.areaM2() + tileOut.areaM2();
         tileBufferBitJ = (tileIn.readEnergyJ(1) + tileOut.readEnergyJ(1)) / 2;
         HTree tileHTree = new HTree(tech, ps.tileRows(), ps.tileCols(), spec.tileBufferWidthBits(), peH, peW, FOLD_TILE,
@@ -241,9 +237,7 @@ final class CostModel {
         // chip level
         double chipWidthM = tileWidthM * gridCols;
         globalBufferBits = spec.globalBufferBits() > 0 ? spec.globalBufferBits() : Math.max(2 * maxActivationBits, 1024);
-        RegisterFileBuffer gbuf = new RegisterFileBuffer(tech, (int) Math.min(Integer.MAX_VALUE, globalBufferBits),
-                (int) Math.min(spec.globalBufferWidthBits(), globalBufferBits), cal.dffActivity(), cal.controlActivity(),
-                Fit.width(chipWidthM));
+        BufferFigures gbuf = buffer(globalBufferBits, spec.globalBufferWidthBits(), chipWidthM);
         globalBufferAreaM2 = gbuf.areaM2();
         globalBufferBitJ = gbuf.readEnergyJ(1);
         double icLeak;
@@ -276,18 +270,16 @@ final class CostModel {
                 meshFlitRouterJ = 0;
             }
             default -> {
-                RepeatedWire wire = new RepeatedWire(tech, BUS_DELAY_TOLERANCE, true);
                 double linkM = (tileHeightM + tileWidthM) / 2;
-                double perM = wire.repeated(linkM) ? wire.energyPerMJ() : wire.bareEnergyPerMJ();
+                org.imcsim.cost.circuit.MeshNoc mesh = new org.imcsim.cost.circuit.MeshNoc(tech, spec.nocFlitBits(),
+                        ROUTER_DEPTH_FLITS, ROUTER_PORTS, linkM);
                 double toggle = (spec.inputToggle() + spec.outputToggle()) / 2;
-                meshFlitLinkJ = perM * linkM * spec.nocFlitBits() * toggle;
-                RegisterFileBuffer fifo = new RegisterFileBuffer(tech, ROUTER_PORTS * ROUTER_DEPTH_FLITS * spec.nocFlitBits(),
-                        spec.nocFlitBits(), cal.dffActivity(), cal.controlActivity(), Fit.width(tileWidthM));
-                meshFlitRouterJ = (fifo.readEnergyJ(spec.nocFlitBits()) + fifo.writeEnergyJ(spec.nocFlitBits()));
-                int routers = gridRows * gridCols + 1;
-                double linkArea = 4.0 * spec.nocFlitBits() * linkM * wire.repeaterHeightM() / FOLD_CHIP;
-                icAreaM2 = routers * (fifo.areaM2() + linkArea);
-                icLeak = routers * (fifo.leakageW() + wire.leakagePerMW() * linkM * 4 * spec.nocFlitBits());
+                meshFlitLinkJ = mesh.linkFlitEnergyJ(toggle);
+                meshFlitRouterJ = mesh.routerFlitEnergyJ(toggle);
+                int routers = gridRows * gridCols;
+                int links = 2 * (gridRows * (gridCols - 1) + gridCols * (gridRows - 1));
+                icAreaM2 = routers * mesh.routerAreaM2();
+                icLeak = routers * mesh.routerLeakageW() + links * mesh.linkLeakageW();
                 icBitToTileJ = 0;
                 icBitFromTileJ = 0;
                 beatToTilePs = clockPs;
@@ -306,6 +298,29 @@ final class CostModel {
         chipLeakW = gbuf.leakageW() + icLeak + relu.leakageW() + pool.leakageW();
 
         describe(cfg);
+    }
+
+    /** Area, energy per bit read and leakage of one buffer of the spec's type. */
+    private record BufferFigures(double areaM2, double bitJ, double leakW) {
+        double readEnergyJ(double bits) {
+            return bitJ * bits;
+        }
+
+        double leakageW() {
+            return leakW;
+        }
+    }
+
+    private BufferFigures buffer(long bits, int width, double fitWidthM) {
+        int n = (int) Math.min(Integer.MAX_VALUE, bits);
+        int w = (int) Math.min(width, n);
+        if (spec.bufferType() == HardwareSpec.BufferType.SRAM) {
+            SramBuffer b = new SramBuffer(tech, n, w, cal.controlActivity());
+            return new BufferFigures(b.areaM2(), (b.readEnergyJ(1) + b.writeEnergyJ(1)) / 2, b.leakageW());
+        }
+        RegisterFileBuffer b = new RegisterFileBuffer(tech, n, w, cal.dffActivity(), cal.controlActivity(),
+                Fit.width(fitWidthM));
+        return new BufferFigures(b.areaM2(), (b.readEnergyJ(1) + b.writeEnergyJ(1)) / 2, b.leakageW());
     }
 
     /** The NeuroSim-style configuration of the sub-array the spec describes. */
@@ -382,12 +397,14 @@ final class CostModel {
         Source muxSrc = Source.neurosim("AnalogMux+Decoder", "Mux.cpp, RowDecoder.cpp (mux mode)");
         Source saSrc = Source.neurosim("ShiftAdd", "ShiftAdd.cpp");
         Source addSrc = Source.neurosim("Adder/AdderTree", "Adder.cpp, AdderTree.cpp");
-        Source bufSrc = Source.neurosim("RegisterFileBuffer", "Buffer.cpp (DFF mode)");
+        Source bufSrc = spec.bufferType() == HardwareSpec.BufferType.SRAM
+                ? new Source("cost.SramBuffer", "see docs/cost-models.md (SRAM buffer)")
+                : Source.neurosim("RegisterFileBuffer", "Buffer.cpp (DFF mode)");
         Source icSrc = switch (spec.interconnect()) {
             case XY_BUS -> Source.neurosim("XyBus", "XYBus.cpp");
             case HTREE -> Source.neurosim("HTree", "HTree.cpp");
-            case MESH -> new Source("imcsim.MeshNoc", "router FIFOs from " + Source.NEUROSIM_V14
-                    + " Buffer.cpp (DFF), links from Bus.cpp repeated wires; crossbar switch and arbiter not modelled");
+            case MESH -> new Source("cost.MeshNoc", "ORION 2.0 router decomposition (Kahng et al., DATE 2009) on "
+                    + "NeuroSim-derived DFF, gate and repeated-wire models");
         };
         Source htSrc = Source.neurosim("HTree", "HTree.cpp (tile-internal)");
         Source actSrc = Source.neurosim("ReluUnit/MaxPoolUnit", "BitShifter.cpp, MaxPooling.cpp");

@@ -113,16 +113,18 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
     /** Buffer technology. */
     public enum BufferType {
         /** DFF register files (NeuroSim's default buffers). */
-        REGISTER_FILE;
+        REGISTER_FILE,
+        /** SRAM macros (denser, cheaper per bit for large buffers). */
+        SRAM;
 
-        /** Parses the config spelling; SRAM buffers have no cost model yet and are rejected. */
+        /** Parses the config spelling ({@code register-file}, {@code sram}). */
         public static BufferType parse(String s) {
             String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
             return switch (v) {
                 case "register-file", "registerfile", "rf", "dff" -> REGISTER_FILE;
-                case "sram" -> throw new BadInputException(null, "chip.buffer",
-                        "SRAM buffers have no cost model in cost.circuit yet; use register-file");
-                default -> throw new BadInputException(null, "chip.buffer", "must be register-file, got '" + s + "'");
+                case "sram" -> SRAM;
+                default -> throw new BadInputException(null, "chip.buffer", "must be register-file or sram, got '" + s
+                        + "'");
             };
         }
     }

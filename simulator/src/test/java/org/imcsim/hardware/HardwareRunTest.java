@@ -107,6 +107,12 @@ class HardwareRunTest {
                 assertTrue(r.actionCounts().flitLinks() > 0);
             }
         }
+        HardwareResult rf = HardwareRun.execute(net, HardwareSpec.builder().build(), new ActivitySource.Image(img),
+                HardwareRun.Options.defaults());
+        HardwareResult sram = HardwareRun.execute(net, HardwareSpec.builder().bufferType(HardwareSpec.BufferType.SRAM)
+                .build(), new ActivitySource.Image(img), HardwareRun.Options.defaults());
+        assertTrue(sram.areaBreakdownMm2().get(Category.BUFFERS) < rf.areaBreakdownMm2().get(Category.BUFFERS),
+                "SRAM cells are denser than DFFs");
     }
 
     @Test
@@ -124,8 +130,9 @@ class HardwareRunTest {
         assertTrue(e.getMessage().contains("xy-bus, htree, mesh"));
         e = assertThrows(BadInputException.class, () -> HardwareSpec.builder().dacBits(2).build());
         assertEquals("periphery.dacBits", e.field());
-        e = assertThrows(BadInputException.class, () -> HardwareSpec.BufferType.parse("sram"));
+        e = assertThrows(BadInputException.class, () -> HardwareSpec.BufferType.parse("edram"));
         assertEquals("chip.buffer", e.field());
+        assertEquals(HardwareSpec.BufferType.SRAM, HardwareSpec.BufferType.parse("sram"));
         e = assertThrows(BadInputException.class, () -> HardwareSpec.builder().node(28).build());
         assertEquals("technology.node", e.field());
 
