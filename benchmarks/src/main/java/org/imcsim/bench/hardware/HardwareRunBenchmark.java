@@ -1,0 +1,65 @@
+package org.imcsim.bench.hardware;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.imcsim.hardware.ActivitySource;
+import org.imcsim.hardware.HardwareResult;
+import org.imcsim.hardware.HardwareRun;
+import org.imcsim.hardware.HardwareSpec;
+import org.imcsim.workload.Network;
+import org.imcsim.workload.zoo.Zoo;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The full event-level hardware run of issue 4 §7: mapping (quantization, slicing, tiling, pruning,
+ * placement), the float forward pass on one image with the data-dependent activity kernel, the event
+ * simulation (one image, plus the pipelined images for the interval) and costing. Targets: VGG8 ≤ 1.2 s,
+ * VGG16 ≤ 3 s wall, heap &lt; 2 GB (run with {@code -jvmArgs -Xmx2g}).
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar HardwareRunBenchmark -f 1 -wi 2 -i 3</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class HardwareRunBenchmark {
+
+    /** Zoo network. */
+    @Param({"vgg8", "vgg16"})
+    public String network;
+
+    private Network net;
+    private HardwareSpec spec;
+    private float[] image;
+
+    /** Builds the network with seeded weights and one seeded input image (not timed). */
+    @Setup
+    public void setup() {
+        net = Zoo.build(network, 1);
+        spec = HardwareSpec.builder().build();
+        SplittableRandom r = new SplittableRandom(7);
+        image = new float[net.inputShape().size()];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (float) r.nextDouble();
+        }
+    }
+
+    /** One complete hardware run. */
+    @Benchmark
+    public double run() {
+        HardwareResult r = HardwareRun.execute(net, spec, new ActivitySource.Image(image), HardwareRun.Options.defaults());
+        return r.energyPj() + r.pipelineIntervalNs();
+    }
+}

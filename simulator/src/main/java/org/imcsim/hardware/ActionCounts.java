@@ -1,0 +1,52 @@
+package org.imcsim.hardware;
+
+import java.util.List;
+
+/**
+ * Everything costing needs, per inference, saved so it can be re-costed with another technology or
+ * cost profile without re-simulating ({@link HardwareResult#recost}): per layer the structural action
+ * counts of the event simulation and the measured read activity, chip-wide NoC counts, the simulated
+ * times and the chip's instance counts.
+ *
+ * @param layers            per crossbar layer
+ * @param flitLinks         mesh flit-link traversals (0 for buses)
+ * @param flitRouters       mesh flit-router traversals (0 for buses)
+ * @param singleImagePs     simulated latency of one image
+ * @param intervalPs        simulated pipelined interval (= single-image latency layer by layer)
+ * @param chipTiles         tiles on the chip
+ * @param gridRows          tile rows
+ * @param gridCols          tile columns
+ * @param maxActivationBits largest activation between layers, bits (sizes the global buffer)
+ * @param opsPerInference   operations (2 per MAC, padded positions) of the network per inference
+ */
+public record ActionCounts(List<Layer> layers, long flitLinks, long flitRouters, long singleImagePs, long intervalPs,
+                           int chipTiles, int gridRows, int gridCols, long maxActivationBits,
+                           double opsPerInference) {
+
+    public ActionCounts {
+        layers = List.copyOf(layers);
+    }
+
+    /**
+     * One layer's counts for one image.
+     *
+     * @param name          layer name
+     * @param arrayPlanes   array bit-plane reads (row-driver plane drives)
+     * @param arraySenses   array sensing cycles (one per mux position per plane per array)
+     * @param conversions   ADC conversions
+     * @param weightMerges  shift-add weight-slice merges (per array, all units)
+     * @param inputMerges   shift-add input-plane merges (per array, all units)
+     * @param adds          two-input partial-sum additions in adder trees
+     * @param tileBufferBits bits read and written in tile buffers
+     * @param globalBufferBits bits read and written in the global buffer
+     * @param bitsToTiles   bits carried by the global interconnect towards tiles
+     * @param bitsFromTiles bits carried back
+     * @param activations   values through the activation unit
+     * @param pooledValues  values through max-pool
+     * @param activity      measured read activity
+     */
+    public record Layer(String name, long arrayPlanes, long arraySenses, long conversions, long weightMerges,
+                        long inputMerges, long adds, long tileBufferBits, long globalBufferBits, long bitsToTiles,
+                        long bitsFromTiles, long activations, long pooledValues, LayerActivity activity) {
+    }
+}

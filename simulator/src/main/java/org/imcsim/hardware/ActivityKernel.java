@@ -1,0 +1,417 @@
+package org.imcsim.hardware;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.imcsim.mapping.CrossbarTile;
+import org.imcsim.mapping.MappedLayer;
+import org.imcsim.mapping.MappingSpec;
+import org.imcsim.mapping.ScaleMode;
+import org.imcsim.mapping.SignedScheme;
+import org.imcsim.mapping.WeightQuantizer;
+import org.imcsim.workload.CrossbarLayer;
+
+/**
+ * Measures a layer's read activity on its actual weights and input codes (MODEL.md §3 with 1-bit
+ * row drivers): for every input vector, row-block and bit-plane {@code k} the set of driven rows
+ * {@code A_k} (rows whose input code has bit k set; two's complement for signed inputs) is a bit mask;
+ * for every array column and level bit {@code b} the rows whose level has bit b set are another mask;
+ * the column's level sum is {@code Σ_b 2^b · popcount(A_k ∧ W_cb)}. Masks are {@code long} words, so a
+ * 128-row column costs two AND+POPCNT per level bit per plane. Results go into a {@link LayerActivity}.
+ *
+ * <p>Prepared weights ({@link Prepared}) are immutable and shared; {@link #measure} may run on any
+ * thread over any vector range, and partial results merge exactly (integer sums).
+ */
+final class ActivityKernel {
+    private ActivityKernel() {
+    }
+
+    /** One array's column masks: {@code bits[(c·cellBits + b)·words + w]}, rows of level bit b set in column c. */
+    record ArrayBits(int physCols, long[] bits) {
+    }
+
+    /** A layer's weights as column bit masks, grouped by row-block. */
+    static final class Prepared {
+        final String name;
+        final int k;
+        final int cellBits;
+        final int[] rowStart;
+        final int[] rowCount;
+        final ArrayBits[][] arrays; // [row-block][array]
+        final int maxPhysCols;
+        final int maxLevelSum;
+        final boolean pairs;
+        final int cellsPerWeight;
+        final int slices;
+        final int colBlocks;
+        final int crossbars;
+        final long usedCells;
+
+        Prepared(String name, int k, int cellBits, int[] rowStart, int[] rowCount, ArrayBits[][] arrays,
+                 int maxPhysCols, int maxLevelSum, boolean pairs, int cellsPerWeight, int slices, int colBlocks) {
+            this.name = name;
+            this.k = k;
+            this.cellBits = cellBits;
+            this.rowStart = rowStart;
+            this.rowCount = rowCount;
+            this.arrays = arrays;
+            this.maxPhysCols = maxPhysCols;
+            this.maxLevelSum = maxLevelSum;
+            this.pairs = pairs;
+            this.cellsPerWeight = cellsPerWeight;
+            this.slices = slices;
+            this.colBlocks = colBlocks;
+            int xb = 0;
+            long cells = 0;
+            for (int i = 0; i < arrays.length; i++) {
+                for (ArrayBits a : arrays[i]) {
+                    xb++;
+                    cells += (long) a.physCols() * rowCount[i];
+                }
+            }
+            this.crossbars = xb;
+            this.usedCells = cells;
+        }
+
+        /** Row-blocks of the layer: ceil(K / rows). */
+        int rowBlocks() {
+            return arrays.length;
+        }
+    }
+
+    /** Turns a mapped layer's levels into column masks. */
+    static Prepared prepare(MappedLayer ml, boolean analogPairs) {
+        int cellBits = ml.spec().cellBits();
+        int rb = ml.rowBlocks();
+        int rows = ml.spec().rows();
+        int[] rowStart = new int[rb];
+        int[] rowCount = new int[rb];
+        List<List<ArrayBits>> byBlock = new ArrayList<>();
+        for (int i = 0; i < rb; i++) {
+            rowStart[i] = i * rows;
+            rowCount[i] = Math.min(rows, ml.k() - i * rows);
+            byBlock.add(new ArrayList<>());
+        }
+        int maxCols = 1;
+        for (CrossbarTile t : ml.tiles()) {
+            int rc = t.rowCount();
+            int pc = t.physCols();
+            int words = (rc + 63) >>> 6;
+            long[] bits = new long[pc * cellBits * words];
+            byte[] lv = t.levels();
+            for (int r = 0; r < rc; r++) {
+                int off = r * pc;
+                int w = r >>> 6;
+                long bit = 1L << (r & 63);
+                for (int c = 0; c < pc; c++) {
+                    int level = lv[off + c] & 0xFF;
+                    int base = c * cellBits * words + w;
+                    while (level != 0) {
+                        int b = Integer.numberOfTrailingZeros(level);
+                        bits[base + b * words] |= bit;
+                        level &= level - 1;
+                    }
+                }
+            }
+            byBlock.get(t.rowBlock()).add(new ArrayBits(pc, bits));
+            maxCols = Math.max(maxCols, pc);
+        }
+        ArrayBits[][] arrays = new ArrayBits[rb][];
+        for (int i = 0; i < rb; i++) {
+            arrays[i] = byBlock.get(i).toArray(new ArrayBits[0]);
+        }
+        boolean pairs = analogPairs && ml.spec().polarities() == 2;
+        int maxWs = rows * ((1 << cellBits) - 1) * (pairs ? 2 : 1);
+        return new Prepared(ml.name(), ml.k(), cellBits, rowStart, rowCount, arrays, maxCols, maxWs, pairs,
+                ml.spec().cellsPerWeight(), ml.spec().slices(), ml.colBlocks());
+    }
+
+    /**
+     * Builds the column masks straight from a layer's float weights, without the byte-per-cell layout
+     * of {@link org.imcsim.mapping.LayerMapper}: the same quantization ({@link WeightQuantizer}'s
+     * formula), signed encoding, bit slicing, tiling and crossbar pruning (MODEL.md §2), column by column
+     * in the weights' native {@code [N][K]} order. Equal to {@code prepare(LayerMapper.map(...))}
+     * (tested).
+     *
+     * @throws IllegalArgumentException for a unipolar mapping of a mixed-sign block (as LayerMapper)
+     */
+    static Prepared prepare(CrossbarLayer layer, MappingSpec ms, boolean analogPairs) {
+        int k = layer.rows();
+        int n = layer.cols();
+        float[] w = layer.op().copyWeights(); // [N][K]
+        int bits = ms.weightBits();
+        int qmax = (1 << (bits - 1)) - 1;
+        double[] maxAbs = new double[n];
+        double layerMax = 0;
+        for (int j = 0; j < n; j++) {
+            double m = 0;
+            for (int i = j * k, e = i + k; i < e; i++) {
+                double a = Math.abs(w[i]);
+                if (a > m) {
+                    m = a;
+                }
+            }
+            maxAbs[j] = m;
+            layerMax = Math.max(layerMax, m);
+        }
+        ScaleMode mode = ms.scale();
+        int rows = ms.rows();
+        int perArray = ms.logicalColsPerArray();
+        int cpw = ms.cellsPerWeight();
+        int slices = ms.slices();
+        int cellBits = ms.cellBits();
+        int cellMask = (1 << cellBits) - 1;
+        SignedScheme scheme = ms.signed();
+        int offset = scheme == SignedScheme.OFFSET ? qmax : 0;
+        // stored bit t lands in slice t / cellBits, level bit t % cellBits: column (base + t/cb), plane t%cb,
+        // i.e. mask index ((base + t/cb)·cb + t%cb)·words = (base·cb + t)·words — consecutive in t
+        int storedBits = ms.storedBits();
+        int rowBlocks = (k + rows - 1) / rows;
+        int colBlocks = (n + perArray - 1) / perArray;
+        int[] rowStart = new int[rowBlocks];
+        int[] rowCount = new int[rowBlocks];
+        for (int i = 0; i < rowBlocks; i++) {
+            rowStart[i] = i * rows;
+            rowCount[i] = Math.min(rows, k - i * rows);
+        }
+        long[][][] blockBits = new long[rowBlocks][colBlocks][];
+        byte[][] signs = new byte[rowBlocks][colBlocks]; // bit 0: a positive code, bit 1: a negative code
+        for (int cbk = 0; cbk < colBlocks; cbk++) {
+            int cc = Math.min(perArray, n - cbk * perArray);
+            for (int rb = 0; rb < rowBlocks; rb++) {
+                int words = (rowCount[rb] + 63) >>> 6;
+                blockBits[rb][cbk] = new long[cc * cpw * cellBits * words];
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            double m = mode.perChannel() ? maxAbs[j] : layerMax;
+            double s = m > 0 ? m / qmax : 1.0;
+            if (mode.powerOfTwo()) {
+                s = WeightQuantizer.roundUpToPowerOfTwo(s);
+            }
+            int cbk = j / perArray;
+            int colBase = (j % perArray) * cpw;
+            int wbase = j * k;
+            for (int rb = 0; rb < rowBlocks; rb++) {
+                int r0 = rowStart[rb];
+                int rc = rowCount[rb];
+                int words = (rc + 63) >>> 6;
+                long[] bb = blockBits[rb][cbk];
+                int sign = 0;
+                for (int r = 0; r < rc; r++) {
+                    double x = Math.rint(w[wbase + r0 + r] / s);
+                    int q = (int) Math.max(-qmax, Math.min(qmax, x));
+                    if (q > 0) {
+                        sign |= 1;
+                    } else if (q < 0) {
+                        sign |= 2;
+                    }
+                    int wi = r >>> 6;
+                    int sh = r & 63;
+                    int pos;
+                    int neg = 0;
+                    switch (scheme) {
+                        case DIFFERENTIAL -> {
+                            pos = Math.max(q, 0);
+                            neg = Math.max(-q, 0);
+                        }
+                        case OFFSET -> pos = q + offset;
+                        default -> pos = Math.abs(q);
+                    }
+                    // branch-free: one OR per stored bit (random bits would defeat the branch predictor)
+                    int idx = colBase * cellBits * words + wi;
+                    for (int t = 0; t < storedBits; t++) {
+                        bb[idx + t * words] |= (long) ((pos >>> t) & 1) << sh;
+                    }
+                    if (neg != 0) {
+                        int nidx = (colBase + slices) * cellBits * words + wi;
+                        for (int t = 0; t < storedBits; t++) {
+                            bb[nidx + t * words] |= (long) ((neg >>> t) & 1) << sh;
+                        }
+                    }
+                }
+                signs[rb][cbk] |= (byte) sign;
+            }
+        }
+        ArrayBits[][] arrays = new ArrayBits[rowBlocks][];
+        int maxCols = 1;
+        for (int rb = 0; rb < rowBlocks; rb++) {
+            List<ArrayBits> kept = new ArrayList<>();
+            for (int cbk = 0; cbk < colBlocks; cbk++) {
+                int sg = signs[rb][cbk];
+                if (sg == 0) {
+                    continue; // crossbar pruning: an all-zero block is not allocated
+                }
+                int cc = Math.min(perArray, n - cbk * perArray);
+                if (scheme == SignedScheme.UNIPOLAR && sg == 3) {
+                    int r0 = rowStart[rb];
+                    int c0 = cbk * perArray;
+                    throw new IllegalArgumentException("layer " + layer.name() + ": unipolar mapping needs one sign per "
+                            + "crossbar, but the block of rows " + r0 + ".." + (r0 + rowCount[rb] - 1) + " × columns " + c0
+                            + ".." + (c0 + cc - 1) + " holds positive and negative weights");
+                }
+                kept.add(new ArrayBits(cc * cpw, blockBits[rb][cbk]));
+                maxCols = Math.max(maxCols, cc * cpw);
+            }
+            arrays[rb] = kept.toArray(new ArrayBits[0]);
+        }
+        boolean pairs = analogPairs && ms.polarities() == 2;
+        int maxWs = rows * cellMask * (pairs ? 2 : 1);
+        return new Prepared(layer.name(), k, cellBits, rowStart, rowCount, arrays, maxCols, maxWs, pairs, cpw, slices,
+                colBlocks);
+    }
+
+    /** An empty record sized for {@code p}. */
+    static LayerActivity empty(Prepared p) {
+        return new LayerActivity(p.name, p.maxLevelSum);
+    }
+
+    /**
+     * Adds the activity of vectors {@code [from, to)} to {@code out}.
+     *
+     * @param codes     input codes, {@code vectors × K}, two's complement within {@code inputBits}
+     * @param inputBits bits (= bit-planes) per input
+     */
+    static void measure(Prepared p, short[] codes, int from, int to, int inputBits, LayerActivity out) {
+        int planes = inputBits;
+        int codeMask = (1 << inputBits) - 1;
+        int cb = p.cellBits;
+        int maxWords = 1;
+        for (int c : p.rowCount) {
+            maxWords = Math.max(maxWords, (c + 63) >>> 6);
+        }
+        long[] masks = new long[planes * maxWords];
+        int[] active = new int[planes];
+        int[] colWs = new int[p.maxPhysCols];
+        int bins = p.maxLevelSum + 1;
+        int maxRows = 0;
+        for (int c : p.rowCount) {
+            maxRows = Math.max(maxRows, c);
+        }
+        // counts keyed by (rows driven a, level sum ws): one increment per conversion, in the 1 KB row of
+        // the current plane's a (L1-resident); drive sums are Σ_a a·count at the end. Two interleaved
+        // copies (even/odd columns) break the store-to-load chains of repeated bins.
+        long[] h2 = new long[(maxRows + 1) * bins];
+        long[] h2b = new long[(maxRows + 1) * bins];
+        long[] hist = new long[bins];
+        long[] drive = new long[bins];
+        long planeReads = 0;
+        long activeRows = 0;
+        int k = p.k;
+        for (int v = from; v < to; v++) {
+            int base = v * k;
+            for (int blk = 0; blk < p.arrays.length; blk++) {
+                ArrayBits[] arrays = p.arrays[blk];
+                if (arrays.length == 0) {
+                    continue;
+                }
+                int r0 = p.rowStart[blk];
+                int rc = p.rowCount[blk];
+                int words = (rc + 63) >>> 6;
+                java.util.Arrays.fill(masks, 0, planes * words, 0L);
+                for (int i = 0; i < rc; i++) {
+                    int code = codes[base + r0 + i] & codeMask;
+                    int w = i >>> 6;
+                    long bit = 1L << (i & 63);
+                    while (code != 0) {
+                        int b = Integer.numberOfTrailingZeros(code);
+                        masks[b * words + w] |= bit;
+                        code &= code - 1;
+                    }
+                }
+                long activeSum = 0;
+                for (int kk = 0; kk < planes; kk++) {
+                    int a = 0;
+                    for (int w = 0; w < words; w++) {
+                        a += Long.bitCount(masks[kk * words + w]);
+                    }
+                    active[kk] = a;
+                    activeSum += a;
+                }
+                planeReads += (long) planes * arrays.length;
+                activeRows += activeSum * arrays.length;
+                for (ArrayBits ab : arrays) {
+                    int pc = ab.physCols();
+                    long[] bits = ab.bits();
+                    int conv = p.pairs ? pc / 2 : pc;
+                    for (int kk = 0; kk < planes; kk++) {
+                        int a = active[kk];
+                        if (a == 0) {
+                            hist[0] += conv;
+                            continue;
+                        }
+                        int mo = kk * words;
+                        if (!p.pairs && cb == 1 && words == 2) {
+                            // the common case (1-bit cells, 65..128 rows): fused, no intermediate store
+                            long m0 = masks[mo];
+                            long m1 = masks[mo + 1];
+                            int row = a * bins;
+                            int e = 2 * pc;
+                            int bi = 0;
+                            for (; bi + 4 <= e; bi += 4) {
+                                h2[row + Long.bitCount(m0 & bits[bi]) + Long.bitCount(m1 & bits[bi + 1])]++;
+                                h2b[row + Long.bitCount(m0 & bits[bi + 2]) + Long.bitCount(m1 & bits[bi + 3])]++;
+                            }
+                            if (bi < e) {
+                                h2[row + Long.bitCount(m0 & bits[bi]) + Long.bitCount(m1 & bits[bi + 1])]++;
+                            }
+                            continue;
+                        }
+                        if (!p.pairs && cb == 1 && words == 1) {
+                            long m0 = masks[mo];
+                            int row = a * bins;
+                            for (int c = 0; c < pc; c++) {
+                                h2[row + Long.bitCount(m0 & bits[c])]++;
+                            }
+                            continue;
+                        }
+                        for (int c = 0; c < pc; c++) {
+                            int ws = 0;
+                            int cbase = c * cb * words;
+                            for (int b = 0; b < cb; b++) {
+                                int sum = 0;
+                                int o = cbase + b * words;
+                                for (int w = 0; w < words; w++) {
+                                    sum += Long.bitCount(masks[mo + w] & bits[o + w]);
+                                }
+                                ws += sum << b;
+                            }
+                            colWs[c] = ws;
+                        }
+                        if (!p.pairs) {
+                            for (int c = 0; c < pc; c++) {
+                                hist[colWs[c]]++;
+                                drive[colWs[c]] += a;
+                            }
+                        } else {
+                            int cpw = p.cellsPerWeight;
+                            int sl = p.slices;
+                            for (int l = 0; l + cpw <= pc; l += cpw) {
+                                for (int j = 0; j < sl; j++) {
+                                    int ws = colWs[l + j] + colWs[l + sl + j];
+                                    hist[ws]++;
+                                    drive[ws] += 2 * a;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (int a = 0; a <= maxRows; a++) {
+            int row = a * bins;
+            for (int ws = 0; ws < bins; ws++) {
+                long c = h2[row + ws] + h2b[row + ws];
+                if (c != 0) {
+                    hist[ws] += c;
+                    drive[ws] += c * a;
+                }
+            }
+        }
+        out.addPlanes(planeReads, activeRows);
+        for (int ws = 0; ws < hist.length; ws++) {
+            if (hist[ws] != 0) {
+                out.addConversions(ws, hist[ws], drive[ws]);
+            }
+        }
+    }
+}

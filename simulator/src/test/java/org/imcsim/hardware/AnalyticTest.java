@@ -1,0 +1,142 @@
+package org.imcsim.hardware;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.imcsim.cost.circuit.AdcType;
+import org.imcsim.mapping.placement.PlacementSpec;
+import org.imcsim.workload.Network;
+import org.imcsim.workload.NetworkBuilder;
+import org.imcsim.workload.TensorShape;
+import org.junit.jupiter.api.Test;
+
+/** The analytic tier: small cases whose cycles and energy follow by hand from the config. */
+class AnalyticTest {
+
+    private static Network dense(int k, int n, float w) {
+        float[] weights = new float[k * n];
+        Arrays.fill(weights, w);
+        NetworkBuilder b = new NetworkBuilder("single", TensorShape.flat(k));
+        b.dense("fc", 0, n, weights, null);
+        return b.build();
+    }
+
+    private static HardwareSpec.Builder oneTile() {
+        return HardwareSpec.builder().pe(1, 1).tile(1, 1);
+    }
+
+    @Test
+    void aSingleArrayMvmTakesTheHandCalculatedCyclesAndEnergy() {
+        int k = 64;
+        int n = 4;
+        Network net = dense(k, n, 0.5f); // q = 127 everywhere; offset-binary stored 254 = 0b1111_1110
+        HardwareSpec spec = oneTile().pipeline(false).build();
+        float[] ones = new float[k];
+        Arrays.fill(ones, 1f); // code 255: every row driven in every bit-plane
+        HardwareResult r = HardwareRun.execute(net, spec, new ActivitySource.Image(ones),
+                HardwareRun.Options.defaults().withThreads(1));
+
+        CostModel cm = new CostModel(spec, new PlacementSpec(1, 1, 1, 1, 0, false, 8), 1, 1,
+                r.actionCounts().maxActivationBits());
+        long clk = cm.clockPs;
+        int planes = 8;
+        int physCols = n * 8;                   // 8 one-bit cells per weight
+        int adcs = spec.cols() / spec.colsPerAdc(); // 16
+        int positions = (physCols + adcs - 1) / adcs; // 2 mux positions per plane
+        long inBits = (long) k * 8;
+        long outBits = (long) n * 8;
+        // global-buffer read, bus to the tile, input-buffer write, input-buffer read into the drivers (one cycle
+        // or beat each: every port is wider than 512 bits), 8 planes × 2 conversions, the last shift-add,
+        // output-buffer write and read, bus back, ReLU, global-buffer write
+        long expected = clk + cm.beatToTilePs + clk + clk + planes * positions * clk + cm.mergePs + clk + clk
+                + cm.beatFromTilePs + cm.reluPs + clk;
+        assertEquals(expected, Math.round(r.singleImageNs() * 1000));
+        assertEquals(expected, Math.round(r.pipelineIntervalNs() * 1000)); // layer by layer: interval = latency
+        assertEquals(clk, Math.round(r.clockPeriodNs() * 1000));
+        assertEquals(1, r.crossbars());
+
+        ActionCounts.Layer c = r.actionCounts().layers().get(0);
+        assertEquals(planes, c.arrayPlanes());
+        assertEquals(planes * positions, c.arraySenses());
+        assertEquals((long) planes * physCols, c.conversions());
+        assertEquals(planes * 7L, c.weightMerges()); // (8 cells − 1) merges per plane
+        assertEquals(planes, c.inputMerges());
+        assertEquals(0, c.adds());                    // one row-block: no adder tree
+        assertEquals(2 * inBits + 2 * outBits, c.tileBufferBits());
+        assertEquals(inBits + outBits, c.globalBufferBits());
+        assertEquals(inBits, c.bitsToTiles());
+        assertEquals(outBits, c.bitsFromTiles());
+        assertEquals(n, c.activations());
+        LayerActivity a = c.activity();
+        assertEquals(planes * k, a.activeRows());
+        long[] hist = new long[a.maxLevelSum() + 1];
+        hist[0] = planes * n;          // slice 0 holds bit 0 of 254: level 0
+        hist[k] = planes * n * 7L;     // slices 1..7: level 1 on every driven row
+        assertArrayEquals(hist, a.histogram());
+        assertEquals(planes * n * (long) k, a.drive(0));
+
+        double g0 = cm.g0PathS * k;
+        double g1 = g0 + k * cm.gStepPathS;
+        double senses = planes * positions;
+        double expectedPj = 1e12 * (senses * k * cm.wordLineActiveRowJ
+                + senses * (cm.dacReadJ + k * cm.dacActiveRowJ)
+                + planes * n * cm.conversionJ(g0) + planes * n * 7 * cm.conversionJ(g1)
+                + planes * 7 * cm.weightMergeJ + planes * cm.inputMergeJ
+                + (2 * inBits + 2 * outBits) * cm.tileBufferBitJ + (inBits + outBits) * cm.globalBufferBitJ
+                + inBits * (cm.icBitToTileJ + spec.inputToggle() * cm.tileTreeBitJ)
+                + outBits * (cm.icBitFromTileJ + spec.outputToggle() * cm.tileTreeBitJ)
+                + senses * cm.muxSenseJ + n * cm.reluValueJ);
+        assertEquals(expectedPj, r.dynamicEnergyPj(), expectedPj * 1e-12);
+        assertTrue(r.leakageEnergyPj() > 0);
+        assertEquals(r.dynamicEnergyPj() + r.leakageEnergyPj(), r.energyPj(), 1e-6);
+        assertEquals(2.0 * k * n, r.opsPerInference());
+    }
+
+    @Test
+    void aTwoTilePipelinesIntervalEqualsItsSlowestStage() {
+        // A: 64 -> 2 (16 columns: 1 mux position); B: 2 -> 16 (128 columns: 8 mux positions) is the slow stage
+        float[] wa = new float[64 * 2];
+        float[] wb = new float[2 * 16];
+        Arrays.fill(wa, 0.25f);
+        Arrays.fill(wb, -0.5f);
+        NetworkBuilder nb = new NetworkBuilder("two", TensorShape.flat(64));
+        int x = nb.dense("a", 0, 2, wa, null);
+        x = nb.relu("relu", x);
+        nb.dense("b", x, 16, wb, null);
+        Network net = nb.build();
+        HardwareSpec spec = oneTile().pipeline(true).images(7).build();
+        float[] in = new float[64];
+        Arrays.fill(in, 0.3f);
+        HardwareResult r = HardwareRun.execute(net, spec, new ActivitySource.Image(in), HardwareRun.Options.defaults());
+        assertEquals(2, r.actionCounts().chipTiles());
+        long clk = Math.round(r.clockPeriodNs() * 1000);
+        // B converts 8 positions × 8 planes per image; nothing else comes close, so it sets the interval
+        assertEquals(8 * 8 * clk, Math.round(r.pipelineIntervalNs() * 1000));
+        assertTrue(r.singleImageNs() > r.pipelineIntervalNs());
+        assertEquals(1.0 / (8 * 8 * clk * 1e-12), r.inferencesPerSecond(), 1e-6 * r.inferencesPerSecond());
+    }
+
+    @Test
+    void sarConvertersAreSlowerAndTheClockFollowsTheSensingCycle() {
+        Network net = dense(64, 4, 0.5f);
+        float[] ones = new float[64];
+        Arrays.fill(ones, 1f);
+        HardwareSpec mlsa = oneTile().pipeline(false).build();
+        HardwareSpec sar = oneTile().pipeline(false).adc(AdcType.SAR, 5, 8).build();
+        HardwareResult a = HardwareRun.execute(net, mlsa, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        HardwareResult b = HardwareRun.execute(net, sar, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        // a SAR conversion takes (bits + 1) ns, so its sensing cycle and the clock are longer
+        assertTrue(b.clockPeriodNs() > a.clockPeriodNs());
+        assertTrue(b.singleImageNs() > a.singleImageNs());
+        // SAR area grows about linearly in bits, the multilevel sense amp's as 2^bits
+        PlacementSpec ps = new PlacementSpec(1, 1, 1, 1, 0, false, 8);
+        double sar5 = new CostModel(sar, ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
+        double sar7 = new CostModel(oneTile().adc(AdcType.SAR, 7, 8).build(), ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
+        double ml5 = new CostModel(mlsa, ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
+        double ml7 = new CostModel(oneTile().adc(AdcType.MLSA, 7, 8).build(), ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
+        assertTrue(sar7 / sar5 < 1.5, "SAR 7/5-bit area ratio " + sar7 / sar5);
+        assertTrue(ml7 / ml5 > 3.5, "MLSA 7/5-bit area ratio " + ml7 / ml5);
+    }
+}
