@@ -1,6 +1,7 @@
 package org.imcsim.cli;
 
 import org.imcsim.run.RunContext;
+import org.imcsim.run.SimulationJob;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
@@ -53,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "T", description = "Inference time after programming, e.g. 1h (sets simulation.inferenceTime).")
     String time;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Also write a Chrome trace-event JSON of the hardware event timeline (opens in Perfetto; at most "
+                    + SimulationJob.TRACE_CAP + " spans).")
+    private java.nio.file.Path trace;
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output folder for report.json (created if needed). Default: a new folder runs/YYYYMMDD-HHMMSS.")
     Path out;
@@ -85,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--out", null, out + " is a file; expected a folder");
         }
 
-        RunContext context = new RunContext(doc.sourceName(), doc.overrides(), doc.baseDirectory(), BuildInfo.version(), registry);
+        RunContext context = new RunContext(doc.sourceName(), doc.overrides(), doc.baseDirectory(), BuildInfo.version(), registry,
+                trace == null ? null : env.workingDirectory().resolve(trace));
         Report report = env.job().execute(config, context);
 
         Path dir;

@@ -9,11 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +37,21 @@ public final class HardwareWriters {
 
     /** Writes {@code layers.csv}: one row per crossbar layer, units in the header. */
     public static void writeLayersCsv(HardwareResult r, Path file) throws IOException {
-        atomically(file, out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write("name,shape,crossbars,duplication,tiles,cellUtilization,vectors,energyPj,latencyNs,areaMm2,"
-                    + "utilization\n");
-            for (HardwareResult.LayerRow l : r.layers()) {
-                w.write(csv(l.name()) + "," + csv(l.shape()) + "," + l.crossbars() + "," + l.duplication() + ","
-                        + l.tiles() + "," + num(l.cellUtilization()) + "," + l.vectors() + "," + num(l.energyPj()) + ","
-                        + num(l.latencyNs()) + "," + num(l.areaMm2()) + "," + num(l.utilization()) + "\n");
-            }
-            w.flush();
-        });
+        byte[] bytes = layersCsv(r).getBytes(StandardCharsets.UTF_8);
+        atomically(file, out -> out.write(bytes));
+    }
+
+    /** The text of {@code layers.csv}. */
+    public static String layersCsv(HardwareResult r) {
+        StringBuilder w = new StringBuilder();
+        w.append("name,shape,crossbars,duplication,tiles,cellUtilization,vectors,energyPj,latencyNs,areaMm2,utilization\n");
+        for (HardwareResult.LayerRow l : r.layers()) {
+            w.append(csv(l.name())).append(',').append(csv(l.shape())).append(',').append(l.crossbars()).append(',')
+                    .append(l.duplication()).append(',').append(l.tiles()).append(',').append(num(l.cellUtilization())).append(',')
+                    .append(l.vectors()).append(',').append(num(l.energyPj())).append(',').append(num(l.latencyNs())).append(',')
+                    .append(num(l.areaMm2())).append(',').append(num(l.utilization())).append('\n');
+        }
+        return w.toString();
     }
 
     /** Writes {@code action_counts.json}: everything {@link #readActionCounts} needs to re-cost the run. */
@@ -297,22 +298,8 @@ public final class HardwareWriters {
         });
     }
 
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void atomically(Path file, Body body) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                body.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    private static void atomically(Path file, org.imcsim.report.AtomicFiles.Body body) throws IOException {
+        org.imcsim.report.AtomicFiles.write(file, body);
     }
 
     private static OutputStream nonClosing(OutputStream out) {

@@ -25,10 +25,15 @@ public final class ReportText {
             sb.append(String.format(Locale.ROOT, "  simulated        %6.2f ± %.2f %%   (mean ± std over chips)%n",
                     100 * acc.path("top1Mean").asDouble(), 100 * acc.path("top1Std").asDouble()));
         }
+        JsonNode amap = report.get("accuracy.mapping");
+        if (amap != null && !amap.isMissingNode()) {
+            sb.append(String.format(Locale.ROOT, "crossbars     %d per copy of the weights (%d before pruning), cell utilization %.1f %%%n",
+                    amap.path("crossbars").asInt(), amap.path("crossbarsBeforePruning").asInt(), 100 * amap.path("cellUtilization").asDouble()));
+        }
         JsonNode map = report.get("mapping");
         if (map != null && !map.isMissingNode()) {
-            sb.append(String.format(Locale.ROOT, "mapping       %d crossbars (%d before pruning), cell utilization %.1f %%%n",
-                    map.path("crossbars").asInt(), map.path("crossbarsBeforePruning").asInt(), 100 * map.path("cellUtilization").asDouble()));
+            sb.append(String.format(Locale.ROOT, "chip          %d crossbars placed with duplication on %d tiles (%s)%n",
+                    map.path("crossbars").asInt(), map.path("tiles").asInt(), map.path("tileGrid").asText()));
         }
         JsonNode hw = report.get("energy");
         if (hw != null && !hw.isMissingNode()) {

@@ -14,9 +14,16 @@ import org.imcsim.device.api.DeviceModels;
  * @param baseDirectory folder that relative workload paths resolve against
  * @param imcsimVersion the imcsim version
  * @param deviceModels  the device model registry the config was validated with
+ * @param traceFile     where to write a Chrome trace-event timeline ({@code --trace}), or null
  */
 public record RunContext(String configSource, List<String> overrides, Path baseDirectory, String imcsimVersion,
-                         DeviceModels deviceModels) {
+                         DeviceModels deviceModels, Path traceFile) {
+
+    /** A context without a trace file. */
+    public RunContext(String configSource, List<String> overrides, Path baseDirectory, String imcsimVersion,
+                      DeviceModels deviceModels) {
+        this(configSource, overrides, baseDirectory, imcsimVersion, deviceModels, null);
+    }
 
     public RunContext {
         Objects.requireNonNull(configSource, "configSource");

@@ -9,7 +9,11 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.imcsim.config.Config;
+import org.imcsim.hardware.HardwareResult;
+import org.imcsim.hardware.HardwareWriters;
 import org.imcsim.device.api.DeviceModel;
 import org.imcsim.functional.AccuracyEvaluator;
 import org.imcsim.functional.MappedNetwork;
@@ -45,6 +49,20 @@ public final class SimulationJob implements RunJob {
                 putAccuracy(b, o.accuracy(), data);
             }
         }
+        HardwareResult hw = HardwareStudy.run(config, net, data, device, context.traceFile() != null ? TRACE_CAP : 0);
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        hw.toJson(tree);
+        tree.fields().forEachRemaining(e -> b.put(e.getKey(), e.getValue()));
+        ObjectNode counts = HardwareWriters.actionCountsJson(hw);
+        b.attach("action_counts.json", counts.toPrettyString() + "\n");
+        b.attach("layers.csv", HardwareWriters.layersCsv(hw));
+        if (context.traceFile() != null) {
+            try {
+                HardwareWriters.writeTrace(hw, context.traceFile());
+            } catch (java.io.IOException e) {
+                throw new org.imcsim.config.BadInputException("--trace", null, "cannot write " + context.traceFile() + ": " + e.getMessage(), e);
+            }
+        }
         return b.build();
     }
 
@@ -63,6 +81,9 @@ public final class SimulationJob implements RunJob {
         }
         b.put("accuracy.chipTop1", per);
     }
+
+    /** Largest number of spans a {@code --trace} file holds (keeps the file bounded). */
+    public static final int TRACE_CAP = 200_000;
 
     static void putMapping(Report.Builder b, MappedNetwork m) {
         int crossbars = 0;
@@ -95,13 +116,13 @@ public final class SimulationJob implements RunJob {
             before += lb;
         }
         var spec = m.spec().mapping();
-        b.put("mapping.crossbars", crossbars);
-        b.put("mapping.crossbarsBeforePruning", before);
-        b.put("mapping.cellUtilization", crossbars == 0 ? 0.0 : usedCells / ((double) crossbars * spec.rows() * spec.cols()));
-        b.put("mapping.slicesPerWeight", spec.slices());
-        b.put("mapping.cellsPerWeight", spec.cellsPerWeight());
-        b.put("mapping.inputCycles", spec.inputCycles());
-        b.put("mapping.layers", layers);
+        b.put("accuracy.mapping.crossbars", crossbars);
+        b.put("accuracy.mapping.crossbarsBeforePruning", before);
+        b.put("accuracy.mapping.cellUtilization", crossbars == 0 ? 0.0 : usedCells / ((double) crossbars * spec.rows() * spec.cols()));
+        b.put("accuracy.mapping.slicesPerWeight", spec.slices());
+        b.put("accuracy.mapping.cellsPerWeight", spec.cellsPerWeight());
+        b.put("accuracy.mapping.inputCycles", spec.inputCycles());
+        b.put("accuracy.mapping.layers", layers);
     }
 
     /** A progress bar on stderr when there is a terminal, else null. */

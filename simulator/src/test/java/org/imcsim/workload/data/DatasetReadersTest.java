@@ -188,7 +188,7 @@ class DatasetReadersTest {
     @Test
     void resolveErrors() {
         BadInputException e = assertThrows(BadInputException.class, () -> Datasets.resolve("cifar-100", 0));
-        assertEquals("workload.dataset: 'cifar-100' is neither a shipped dataset (fashion-mnist, digits) nor an existing file",
+        assertEquals("workload.dataset: 'cifar-100' is neither a shipped dataset (fashion-mnist, digits, digits-test) nor an existing file",
                 e.getMessage());
         e = assertThrows(BadInputException.class, () -> Datasets.resolve("digits?preprocess=zscore", 0));
         assertTrue(e.getMessage().contains("preprocess=zscore"), e.getMessage());
