@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.imcsim.arch.ComponentCatalog;
 import org.imcsim.config.BadInputException;
 import org.imcsim.config.ConfigKeys;
 import org.imcsim.config.Presets;
@@ -56,6 +57,16 @@ final class DescribeCommand implements Callable<Integer> {
             section(out, name);
             found = true;
         }
+        ComponentCatalog.Entry comp = ComponentCatalog.find(name);
+        if (comp != null) {
+            if (found) {
+                out.println();
+            }
+            out.println("Hardware component " + comp.name() + " (" + comp.type().getSimpleName() + "): " + comp.description());
+            out.println("  counted actions: " + (comp.actions().isEmpty() ? "none (control)" : String.join(", ", comp.actions())));
+            out.println("  each action's energy, latency and area come from the cost model named in report.json provenance[]");
+            found = true;
+        }
         if (!found) {
             for (ConfigKeys.KeyDoc d : ConfigKeys.all()) {
                 if (d.path().equals(name)) {
@@ -68,11 +79,14 @@ final class DescribeCommand implements Callable<Integer> {
             List<String> known = new ArrayList<>(models.names());
             known.addAll(Presets.names());
             known.addAll(ConfigKeys.sections());
+            for (ComponentCatalog.Entry e : ComponentCatalog.entries()) {
+                known.add(e.name());
+            }
             for (ConfigKeys.KeyDoc d : ConfigKeys.all()) {
                 known.add(d.path());
             }
             throw new BadInputException("describe", null, "unknown name \"" + name + "\"" + Suggest.hint(name, known)
-                    + "; try a device model, a preset or a config section from imcsim list");
+                    + "; try a device model, a preset, a hardware component or a config section from imcsim list");
         }
         out.flush();
         return Main.OK;

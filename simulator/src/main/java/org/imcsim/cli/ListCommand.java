@@ -2,6 +2,7 @@ package org.imcsim.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.imcsim.arch.ComponentCatalog;
 import org.imcsim.config.ConfigKeys;
 import org.imcsim.config.Presets;
 import org.imcsim.device.api.DeviceModelProvider;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code imcsim list}: device models, presets, the model names config keys accept (ADC, interconnect, ...), config sections. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List device models, presets, component model choices and config sections (details: imcsim describe NAME).")
+        description = "List device models, presets, hardware components, model choices and config sections (details: imcsim describe NAME).")
 final class ListCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -35,6 +36,11 @@ final class ListCommand implements Callable<Integer> {
         out.println("Presets (run --preset NAME):");
         for (String name : Presets.names()) {
             out.printf("  %-16s %s%n", name, Presets.description(name));
+        }
+        out.println();
+        out.println("Hardware components (imcsim describe NAME for their counted actions):");
+        for (ComponentCatalog.Entry e : ComponentCatalog.entries()) {
+            out.printf("  %-20s %s%n", e.name(), e.description());
         }
         out.println();
         out.println("Model choices in the config:");
