@@ -231,7 +231,7 @@ class MainTest {
         badInput("imcsim: --out: afile is a file; expected a folder", "run", "-c", "good.yaml", "--out", "afile");
         badInput("imcsim: missing.yaml: no such file", "validate", "missing.yaml");
         badInput("imcsim: range.yaml:11: periphery.adc.bits: must be between 1 and 16, got 0", "validate", "range.yaml");
-        badInput("imcsim: describe: unknown name \"crosbar\" (did you mean \"crossbar\"?); try a device model, a preset or a config section from imcsim list",
+        badInput("imcsim: describe: unknown name \"crosbar\" (did you mean \"crossbar\"?); try a device model, a preset, a hardware component or a config section from imcsim list",
                 "describe", "crosbar");
     }
 
