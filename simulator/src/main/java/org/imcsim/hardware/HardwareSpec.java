@@ -147,7 +147,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         require(cellHeightF > 0 && cellWidthF > 0, "crossbar.cellSize", "cell height and width must be positive");
         require(cellBits >= 1 && cellBits <= 8, "device.cellBits", "must be in 1..8, got " + cellBits);
         require(ronOhm > 0 && Double.isFinite(ronOhm), "device.ron", "must be positive, got " + ronOhm);
-        require(onOffRatio > 1 && Double.isFinite(onOffRatio), "device.onOffRatio", "must be > 1, got " + onOffRatio);
+        require(onOffRatio > 1, "device.onOffRatio", "must be > 1, got " + onOffRatio); // may be infinite: Gmin = 0 (e.g. PCM)
         require(readVoltageV > 0, "device.readVoltage", "must be positive, got " + readVoltageV);
         require(readPulseS > 0, "device.readPulse", "must be positive, got " + readPulseS);
         require(accessVoltageV > 0, "device.accessVoltage", "must be positive, got " + accessVoltageV);
