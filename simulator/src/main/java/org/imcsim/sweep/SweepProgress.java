@@ -1,6 +1,6 @@
 package org.imcsim.sweep;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -17,7 +17,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * CI and batch logs stay readable. Thread-safe.
  */
 public final class SweepProgress implements AutoCloseable {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final long intervalMs;
     private final LongSupplier clockMs;
@@ -30,15 +30,15 @@ public final class SweepProgress implements AutoCloseable {
     private ProgressBar bar;
 
     /**
-     * @param out        where progress goes (stderr)
-     * @param terminal   draw a bar (only when {@code System.console() != null})
+     * @param out        where plain progress lines go (stderr)
+     * @param terminal   draw a bar on {@code System.err} instead (only when {@code System.console() != null})
      * @param intervalMs least time between two plain lines
      */
-    public SweepProgress(PrintStream out, boolean terminal, long intervalMs) {
+    public SweepProgress(PrintWriter out, boolean terminal, long intervalMs) {
         this(out, terminal, intervalMs, System::currentTimeMillis);
     }
 
-    SweepProgress(PrintStream out, boolean terminal, long intervalMs, LongSupplier clockMs) {
+    SweepProgress(PrintWriter out, boolean terminal, long intervalMs, LongSupplier clockMs) {
         this.out = out;
         this.terminal = terminal;
         this.intervalMs = intervalMs;
@@ -62,11 +62,12 @@ public final class SweepProgress implements AutoCloseable {
         }
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total).setUnit(" points", 1)
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(out))
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .setUpdateIntervalMillis(250).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
                     .startsFrom(alreadyDone, Duration.ZERO).build();
         } else {
             out.println(line());
+            out.flush();
         }
     }
 
@@ -90,6 +91,7 @@ public final class SweepProgress implements AutoCloseable {
                 if (now - lastPrintMs >= intervalMs) {
                     lastPrintMs = now;
                     out.println(line());
+                    out.flush();
                 }
             }
         }
@@ -140,6 +142,7 @@ public final class SweepProgress implements AutoCloseable {
             bar = null;
         } else if (out != null && total > 0) {
             out.println(line());
+            out.flush();
         }
     }
 }
