@@ -263,13 +263,15 @@ public final class Expression {
         throw new ExpressionException("'" + op + "' needs a number, got " + v);
     }
 
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+
     /** Text as a number: plain ({@code "2"}) or a quantity with a unit ({@code "22nm"} → 2.2e-8), else null. */
     static Double numeric(String s) {
         String t = s.strip();
-        try {
+        // strict: Java's parseDouble would also take "1d" (a double literal suffix), which here is a day
+        if (PLAIN_NUMBER.matcher(t).matches()) {
             return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            // not a plain number: try quantities
         }
         Quantity q = quantity(t);
         return q == null ? null : q.si();
@@ -296,6 +298,9 @@ public final class Expression {
         }
         if (a instanceof Bool || b instanceof Bool) {
             return false;
+        }
+        if (a instanceof Num x && b instanceof Num y) {
+            return x.value() == y.value();
         }
         if (a instanceof Text x && b instanceof Text y) {
             if (x.value().equals(y.value())) {
