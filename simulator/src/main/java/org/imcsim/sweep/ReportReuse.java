@@ -20,7 +20,7 @@ import org.imcsim.run.RunJob;
  * agree outside a declared set of <em>cost-only</em> paths, and every other point of the group gets the
  * job's report with its own config and run metadata ({@link ConfigReportJob#baseReport}) stamped in.
  * This is exact when the job's results (everything outside the base report) do not read the cost-only
- * paths; {@code ReportReuseTest} holds {@link #forSimulationJob} to that for {@link org.imcsim.run.SimulationJob}.
+ * paths; {@code ReportReuseTest} holds {@link #simulationJobCostOnlyPaths} to that for {@link org.imcsim.run.SimulationJob}.
  * With no cost-only paths ({@link #exact}) only identical configs share a run.
  */
 public final class ReportReuse implements PointEvaluator<ReportReuse.Simulated> {
