@@ -379,31 +379,44 @@ public final class SweepSpec {
         return new Sampling(method, n.intValue(), seed, Collections.unmodifiableMap(domains), Collections.unmodifiableMap(where));
     }
 
-    /** A path may be swept once, and a path may not sit below another swept or fixed path. */
+    /**
+     * A path is set once: swept paths may not overlap each other (one inside another), nor fixed ones
+     * each other; a fixed section may hold a swept key ({@code set: {device: ...}} with
+     * {@code device.driftCompensation} swept: the fixed value is applied first), but a fixed key inside a
+     * swept section would be overwritten by it and is an error.
+     */
     private static void checkDistinct(SpecTree t, Builder b) {
-        Map<String, String> seen = new LinkedHashMap<>();
-        List<String[]> all = new ArrayList<>();
+        List<String[]> fixed = new ArrayList<>();
         for (Fixed f : b.fixed) {
-            all.add(new String[] {f.path(), f.where()});
+            fixed.add(new String[] {f.path(), f.where()});
         }
+        List<String[]> swept = new ArrayList<>();
         for (Axis a : b.axes) {
             for (int i = 0; i < a.paths().size(); i++) {
-                all.add(new String[] {a.paths().get(i), a.where().get(i)});
+                swept.add(new String[] {a.paths().get(i), a.where().get(i)});
             }
         }
         if (b.sampling != null) {
-            b.sampling.where().forEach((p, w) -> all.add(new String[] {p, w}));
+            b.sampling.where().forEach((p, w) -> swept.add(new String[] {p, w}));
         }
-        for (String[] pw : all) {
-            String p = pw[0];
-            for (Map.Entry<String, String> e : seen.entrySet()) {
-                String q = e.getKey();
-                if (q.equals(p) || p.startsWith(q + ".") || q.startsWith(p + ".")) {
-                    throw new BadInputException(pw[1], p, q.equals(p) ? "is set twice (also at " + e.getValue() + ")"
-                            : "overlaps " + q + " (at " + e.getValue() + "); a path may be set once");
+        overlaps(fixed, fixed, true);
+        overlaps(swept, swept, true);
+        overlaps(swept, fixed, false);
+    }
+
+    private static void overlaps(List<String[]> later, List<String[]> earlier, boolean same) {
+        for (int i = 0; i < later.size(); i++) {
+            String p = later.get(i)[0];
+            for (int j = 0; j < (same ? i : earlier.size()); j++) {
+                String q = earlier.get(j)[0];
+                boolean clash = same ? q.equals(p) || p.startsWith(q + ".") || q.startsWith(p + ".")
+                        : q.equals(p) || q.startsWith(p + ".");
+                if (clash) {
+                    throw new BadInputException(later.get(i)[1], p, q.equals(p) ? "is set twice (also at " + earlier.get(j)[1] + ")"
+                            : "overlaps " + q + " (at " + earlier.get(j)[1] + ")" + (same ? "; a path may be set once"
+                            : ", which this swept section would overwrite"));
                 }
             }
-            seen.put(p, pw[1]);
         }
     }
 

@@ -165,6 +165,16 @@ class SweepSpecTest {
     }
 
     @Test
+    void aFixedSectionMayHoldASweptKeyButNotTheOtherWayRound() {
+        SweepPlan plan = SweepTestSupport.plan("set:\n  device: {model: pcm, cellBits: 2}\ngrid:\n  device.driftCompensation: [true, false]\n");
+        Config c = plan.document(plan.points().get(1)).bind(SweepTestSupport.MODELS);
+        assertEquals("pcm", c.device().model());
+        assertEquals("false", c.device().parameters().get("driftCompensation"));
+        assertEquals("sweep.yaml:4: device: overlaps device.cellBits (at sweep.yaml:2), which this swept section would overwrite",
+                error("set:\n  device.cellBits: 1\ngrid:\n  device: {values: [{model: rram}]}\n"));
+    }
+
+    @Test
     void hardwareOnlyDropsTheDataset() {
         String base = SweepTestSupport.BASE.replace("  network: lenet5", "  network: lenet5\n  dataset: digits");
         SweepPlan plan = SweepPlan.expand(SweepSpec.parse("metrics:\n  accuracy: false\ngrid:\n  crossbar.rows: [64]\n", "s.yaml"),
