@@ -223,7 +223,14 @@ final class Plots {
         if (agg.isEmpty()) {
             return null;
         }
-        XYChart c = xy(p.y().name() + " vs " + p.x(), p.x(), p.y().label());
+        String xLabel = p.x();
+        if (numeric && !xsText.isEmpty()) {
+            org.imcsim.units.Quantity q = Expression.quantity(xsText.get(0).strip());
+            if (q != null) {
+                xLabel += " (" + q.dimension().siSymbol() + ")"; // quantities are placed by their SI value
+            }
+        }
+        XYChart c = xy(p.y().name() + " vs " + p.x(), xLabel, p.y().label());
         c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Line);
         List<Double> allX = new ArrayList<>();
         for (Map.Entry<String, Map<Double, double[]>> e : agg.entrySet()) {
