@@ -27,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "imcsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Cycle-level simulator of crossbar in-memory-computing accelerators for DNN inference.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, DeviceCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, DeviceCommand.class, SweepCommand.class, MergeCommand.class, PlotCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 bad input."})
 public final class Main implements Runnable {
