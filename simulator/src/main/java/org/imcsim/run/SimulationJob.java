@@ -30,32 +30,33 @@ import org.imcsim.workload.data.Dataset;
  */
 public final class SimulationJob implements RunJob {
 
+    /**
+     * The expensive part of a run, reusable by points that differ only in what re-costing covers:
+     * the resolved inputs, the accuracy outcome (null without a dataset) and the hardware result.
+     */
+    public record Stage(Config config, Network network, Dataset data, AccuracyStudy.Outcome accuracy, HardwareResult hardware) {
+    }
+
     @Override
     public Report execute(Config config, RunContext context) {
-        Report.Builder b = ConfigReportJob.baseReport(config, context);
+        return report(simulate(config, context), config, context);
+    }
+
+    /** Resolves the workload, runs the accuracy study (when there is a dataset) and the hardware simulation. */
+    public Stage simulate(Config config, RunContext context) {
         DeviceModel device = config.deviceModel(context.deviceModels());
-        b.put("device.summary", device.summary());
         Network net = RunInputs.network(config, context.baseDirectory());
-        b.put("workload.network", net.name());
-        b.put("workload.macsPerImage", net.macsPerImage());
         Dataset data = RunInputs.dataset(config, context.baseDirectory(), 0);
+        AccuracyStudy.Outcome accuracy = null;
         if (data != null) {
             int chips = config.simulation().chips();
             int images = Math.min(config.simulation().images(), data.size());
             try (ProgressBar bar = progressBar(AccuracyEvaluator.workImages(images, chips))) {
                 IntConsumer progress = bar == null ? null : n -> bar.stepBy(n);
-                AccuracyStudy.Outcome o = AccuracyStudy.run(config, net, data, device, Defaults.wireOhmPerCell(config, device), progress);
-                putMapping(b, o.mapped());
-                putAccuracy(b, o.accuracy(), data);
+                accuracy = AccuracyStudy.run(config, net, data, device, Defaults.wireOhmPerCell(config, device), progress);
             }
         }
         HardwareResult hw = HardwareStudy.run(config, net, data, device, context.traceFile() != null ? TRACE_CAP : 0);
-        ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        hw.toJson(tree);
-        tree.fields().forEachRemaining(e -> b.put(e.getKey(), e.getValue()));
-        ObjectNode counts = HardwareWriters.actionCountsJson(hw);
-        b.attach("action_counts.json", counts.toPrettyString() + "\n");
-        b.attach("layers.csv", HardwareWriters.layersCsv(hw));
         if (context.traceFile() != null) {
             try {
                 HardwareWriters.writeTrace(hw, context.traceFile());
@@ -63,6 +64,39 @@ public final class SimulationJob implements RunJob {
                 throw new org.imcsim.config.BadInputException("--trace", null, "cannot write " + context.traceFile() + ": " + e.getMessage(), e);
             }
         }
+        return new Stage(config, net, data, accuracy, hw);
+    }
+
+    /**
+     * The report of {@code config} from a stage simulated for it or for a config that differs only
+     * in what {@link HardwareResult#recost} covers (technology node, ADC circuit and, for
+     * hardware-only runs, ADC bits): the saved action counts are re-costed; only when that changes the
+     * clock (whose cycles the simulated times are counted in) is the hardware simulated again.
+     */
+    public Report report(Stage stage, Config config, RunContext context) {
+        Report.Builder b = ConfigReportJob.baseReport(config, context);
+        DeviceModel device = config.deviceModel(context.deviceModels());
+        b.put("device.summary", device.summary());
+        b.put("workload.network", stage.network().name());
+        b.put("workload.macsPerImage", stage.network().macsPerImage());
+        if (stage.accuracy() != null) {
+            putMapping(b, stage.accuracy().mapped());
+            putAccuracy(b, stage.accuracy().accuracy(), stage.data());
+        }
+        HardwareResult hw = stage.hardware();
+        if (!config.equals(stage.config())) {
+            hw = hw.recost(HardwareStudy.spec(config, device));
+            if (hw.clockPeriodNs() != stage.hardware().clockPeriodNs()) {
+                // simulated times are in the stage's clock: a different clock needs its own simulation
+                hw = HardwareStudy.run(config, stage.network(), stage.data(), device, 0);
+            }
+        }
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        hw.toJson(tree);
+        tree.fields().forEachRemaining(e -> b.put(e.getKey(), e.getValue()));
+        ObjectNode counts = HardwareWriters.actionCountsJson(hw);
+        b.attach("action_counts.json", counts.toPrettyString() + "\n");
+        b.attach("layers.csv", HardwareWriters.layersCsv(hw));
         return b.build();
     }
 

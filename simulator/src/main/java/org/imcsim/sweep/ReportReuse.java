@@ -20,7 +20,7 @@ import org.imcsim.run.RunJob;
  * agree outside a declared set of <em>cost-only</em> paths, and every other point of the group gets the
  * job's report with its own config and run metadata ({@link ConfigReportJob#baseReport}) stamped in.
  * This is exact when the job's results (everything outside the base report) do not read the cost-only
- * paths; {@code ReportReuseTest} holds {@link #simulationJobCostOnlyPaths} to that for {@link org.imcsim.run.SimulationJob}.
+ * paths; {@code ReportReuseTest} holds {@link HardwareReuse#costOnlyPaths} to that for {@link org.imcsim.run.SimulationJob}.
  * With no cost-only paths ({@link #exact}) only identical configs share a run.
  */
 public final class ReportReuse implements PointEvaluator<ReportReuse.Simulated> {
@@ -47,37 +47,26 @@ public final class ReportReuse implements PointEvaluator<ReportReuse.Simulated> 
         return new ReportReuse(job, c -> List.of());
     }
 
-    /**
-     * Cost-only paths of today's {@link org.imcsim.run.SimulationJob} (workload, mapping statistics and
-     * accuracy; the hardware model is not in it yet): the costing profile, the ADC circuit (the functional
-     * model sees only its resolution), the chip organisation, clock, dataflow and interconnect, and the
-     * technology node unless IR drop is simulated with the wire resistance derived from it. When the job
-     * reports energy, area or latency, these paths affect it and this list must shrink to what the
-     * hardware re-costing covers (the test named above then fails until it does).
-     */
-    public static List<String> simulationJobCostOnlyPaths(Config c) {
-        List<String> out = new ArrayList<>(List.of("description", "technology.costProfile", "periphery.adc.model", "chip"));
-        if (c.crossbar().irDrop() == org.imcsim.config.CrossbarConfig.IrDrop.NONE || c.crossbar().wireResistanceOhm() != null) {
-            out.add("technology.node");
-        }
-        return out;
-    }
-
-    /** The evaluator the sweep uses for {@code job}: cost-only reuse for the simulation job, exact reuse otherwise. */
+    /** The evaluator the sweep uses for {@code job}: hardware re-costing for the simulation job ({@link HardwareReuse}), exact reuse otherwise. */
     public static PointEvaluator<?> forJob(RunJob job) {
         if (job instanceof PointEvaluator<?> p) {
             return p;
         }
-        if (job instanceof org.imcsim.run.SimulationJob) {
-            return new ReportReuse(job, ReportReuse::simulationJobCostOnlyPaths);
+        if (job instanceof org.imcsim.run.SimulationJob sj) {
+            return new HardwareReuse(sj);
         }
         return exact(job);
     }
 
     @Override
     public String simulationKey(Config config, RunContext context) {
+        return key(config, context, costOnlyPaths.apply(config));
+    }
+
+    /** The hash of the resolved config without {@code costOnly} paths and the thread count. */
+    static String key(Config config, RunContext context, List<String> costOnly) {
         ObjectNode tree = ConfigDocument.resolvedTreeOf(config, context.deviceModels());
-        for (String p : costOnlyPaths.apply(config)) {
+        for (String p : costOnly) {
             remove(tree, p);
         }
         // the thread count never changes results
