@@ -98,16 +98,22 @@ public final class Simulator {
      * @param ref    immutable reference payload, or null
      */
     public void schedule(long timePs, int band, int target, long arg, Object ref) {
-        if (timePs < nowPs || timePs == Long.MAX_VALUE) {
-            throw new IllegalArgumentException("cannot schedule at " + timePs + " ps: now is " + nowPs + " ps");
-        }
-        if ((band & ~Band.MAX) != 0) {
-            Band.check(band);
-        }
-        if (target < 0 || target >= targetCount) {
-            throw new IllegalArgumentException("unknown event target " + target);
+        // one combined test keeps this method small enough to be inlined into every sender
+        if (timePs < nowPs | timePs == Long.MAX_VALUE | (band & ~Band.MAX) != 0
+                | Integer.compareUnsigned(target, targetCount) >= 0) {
+            throw badSchedule(timePs, band, target);
         }
         queue.push(timePs, band, target, arg, ref);
+    }
+
+    private IllegalArgumentException badSchedule(long timePs, int band, int target) {
+        if (timePs < nowPs || timePs == Long.MAX_VALUE) {
+            return new IllegalArgumentException("cannot schedule at " + timePs + " ps: now is " + nowPs + " ps");
+        }
+        if (band < 0 || band > Band.MAX) {
+            return new IllegalArgumentException("priority band must be in 0.." + Band.MAX + ", got " + band);
+        }
+        return new IllegalArgumentException("unknown event target " + target);
     }
 
     /** Schedules an event {@code delayPs >= 0} after now. */
