@@ -113,6 +113,7 @@ public final class CalendarEventQueue implements EventQueue {
 
     // sort scratch
     private long[] gather = new long[3 * 256];
+    private int[] chunkList = new int[64];
     private long[] gatherKey = new long[256];
     private final int[] slots = new int[1 << 12];
 
@@ -130,6 +131,7 @@ public final class CalendarEventQueue implements EventQueue {
     private long epochOverflowPushes;
     private long epochEnd = MIN_EPOCH;
     private int rebuilds;
+    private int radixSorts;
 
     /** A calendar queue with room for 1024 events before its chunk storage grows (by doubling). */
     public CalendarEventQueue() {
@@ -443,56 +445,50 @@ public final class CalendarEventQueue implements EventQueue {
         runLen = k;
         epochDrained += k;
         epochSegments++;
-        if (runKey.length < k) {
-            int cap = Math.max(k, runKey.length * 2);
-            runKey = new long[cap];
-            gatherKey = new long[cap];
-            gather = new long[3 * cap];
-        }
-        if (run.length < 3 * k) {
-            run = new long[3 * Math.max(k, run.length * 2 / 3)];
-        }
         long[] ch = chunk;
         int[] cn = chunkNext;
         int first = segHead[s];
         if (k == 1) {
             int i = 3 * (first << CHUNK_BITS);
-            long t = ch[i];
-            long meta = ch[i + 2];
-            run[0] = t;
-            run[1] = ch[i + 1];
-            run[2] = meta;
-            runKey[0] = ((t - start) << 6) | (meta & BAND_MASK);
+            long[] rn = run;
+            rn[0] = ch[i];
+            rn[1] = ch[i + 1];
+            rn[2] = ch[i + 2];
             cn[first] = chunkFree;
             chunkFree = first;
             epochDistinct++;
             return;
         }
-        // gather in insertion order, computing keys and their range
-        long[] g = gather;
+        if (runKey.length < k) {
+            int cap = Math.max(k, runKey.length * 2);
+            runKey = new long[cap];
+            gatherKey = new long[cap];
+        }
+        if (run.length < 3 * k) {
+            run = new long[3 * Math.max(k, run.length * 2 / 3)];
+        }
+        int nc = (k + CHUNK - 1) >>> CHUNK_BITS;
+        if (chunkList.length < nc) {
+            chunkList = new int[Math.max(nc, chunkList.length * 2)];
+        }
+        int[] cl = chunkList;
+        for (int j = 0, c = first; j < nc; j++, c = cn[c]) {
+            cl[j] = c;
+        }
+        // keys in insertion order, and their range
         long[] gk = gatherKey;
         long min = Long.MAX_VALUE;
         long max = 0;
-        int c = first;
-        int j = 0;
-        while (true) {
-            int end = Math.min(k - j, CHUNK);
-            int base = 3 * (c << CHUNK_BITS);
-            System.arraycopy(ch, base, g, 3 * j, 3 * end);
-            for (int e = 0; e < end; e++) {
+        for (int ci = 0, j = 0; ci < nc; ci++) {
+            int base = 3 * (cl[ci] << CHUNK_BITS);
+            int end = Math.min(CHUNK, k - j);
+            for (int e = 0; e < end; e++, j++) {
                 long key = ((ch[base + 3 * e] - start) << 6) | (ch[base + 3 * e + 2] & BAND_MASK);
-                gk[j + e] = key;
+                gk[j] = key;
                 min = Math.min(min, key);
                 max = Math.max(max, key);
             }
-            j += end;
-            if (j == k) {
-                break;
-            }
-            c = cn[c];
         }
-        cn[segTail[s]] = chunkFree;
-        chunkFree = first;
         // counting sort on the top bits of (key - min): about 4 slots per event
         int slotBits = Math.min(12, 34 - Integer.numberOfLeadingZeros(k));
         int rangeBits = 64 - Long.numberOfLeadingZeros(max - min);
@@ -503,25 +499,34 @@ public final class CalendarEventQueue implements EventQueue {
         for (int i = 0; i < k; i++) {
             sl[(int) ((gk[i] - min) >>> sh)]++;
         }
-        int sum = 0;
-        for (int i = 0; i < nSlots; i++) {
+        for (int i = 0, sum = 0; i < nSlots; i++) {
             int v = sl[i];
             sl[i] = sum;
             sum += v;
         }
         long[] rk = runKey;
         long[] rn = run;
-        for (int i = 0; i < k; i++) {
-            long key = gk[i];
-            int r = sl[(int) ((key - min) >>> sh)]++;
-            rk[r] = key;
-            System.arraycopy(g, 3 * i, rn, 3 * r, 3);
+        for (int ci = 0, j = 0; ci < nc; ci++) {
+            int base = 3 * (cl[ci] << CHUNK_BITS);
+            int end = Math.min(CHUNK, k - j);
+            for (int e = 0; e < end; e++, j++) {
+                long key = gk[j];
+                int r = sl[(int) ((key - min) >>> sh)]++;
+                rk[r] = key;
+                int src = base + 3 * e;
+                rn[3 * r] = ch[src];
+                rn[3 * r + 1] = ch[src + 1];
+                rn[3 * r + 2] = ch[src + 2];
+            }
         }
-        // stable insertion pass for keys that shared a slot, with a work budget
+        // stable insertion pass for keys that shared a slot, with a work budget; also counts
+        // distinct times (approximately, on the partly sorted prefix) for the adaptation
         int budget = 4 * k + 64;
+        long distinct = 1;
         for (int i = 1; i < k; i++) {
             long key = rk[i];
-            if (key < rk[i - 1]) {
+            long prev = rk[i - 1];
+            if (key < prev) {
                 long t = rn[3 * i];
                 long a = rn[3 * i + 1];
                 long m = rn[3 * i + 2];
@@ -539,32 +544,39 @@ public final class CalendarEventQueue implements EventQueue {
                 rn[3 * p + 4] = a;
                 rn[3 * p + 5] = m;
                 if (budget < 0) {
-                    radixSort(k, min, rangeBits);
+                    radixSort(k, nc, start, min, rangeBits);
                     break;
                 }
+            } else if ((key ^ prev) >>> 6 != 0) {
+                distinct++;
             }
         }
-        epochDistinct += countDistinct(k);
-    }
-
-    private long countDistinct(int k) {
-        long[] rk = runKey;
-        long d = 1;
-        for (int i = 1; i < k; i++) {
-            if ((rk[i] >>> 6) != (rk[i - 1] >>> 6)) {
-                d++;
-            }
-        }
-        return d;
+        epochDistinct += distinct;
+        cn[segTail[s]] = chunkFree;
+        chunkFree = first;
     }
 
     /**
-     * Stable LSD radix sort (8-bit digits) of the gathered segment into the run: the fallback when
-     * keys are too clustered for one counting pass.
+     * Stable LSD radix sort (8-bit digits) of the segment (still in its chunks, listed in
+     * {@code chunkList}) into the run: the fallback when keys are too clustered for one counting
+     * pass.
      */
-    private void radixSort(int k, long min, int rangeBits) {
-        long[] srcK = gatherKey;
-        long[] src = gather;
+    private void radixSort(int k, int nc, long start, long min, int rangeBits) {
+        radixSorts++;
+        if (gather.length < 3 * k) {
+            gather = new long[3 * Math.max(k, gather.length * 2 / 3)];
+        }
+        long[] g = gather;
+        long[] gk = gatherKey;
+        for (int ci = 0, j = 0; ci < nc; ci++) {
+            int end = Math.min(CHUNK, k - j);
+            System.arraycopy(chunk, 3 * (chunkList[ci] << CHUNK_BITS), g, 3 * j, 3 * end);
+            for (int e = 0; e < end; e++, j++) {
+                gk[j] = ((g[3 * j] - start) << 6) | (g[3 * j + 2] & BAND_MASK);
+            }
+        }
+        long[] srcK = gk;
+        long[] src = g;
         long[] dstK = runKey;
         long[] dst = run;
         int[] sl = slots;
@@ -575,8 +587,7 @@ public final class CalendarEventQueue implements EventQueue {
             for (int i = 0; i < k; i++) {
                 sl[(int) ((srcK[i] - min) >>> sh) & 255]++;
             }
-            int sum = 0;
-            for (int i = 0; i < 256; i++) {
+            for (int i = 0, sum = 0; i < 256; i++) {
                 int v = sl[i];
                 sl[i] = sum;
                 sum += v;
@@ -585,7 +596,9 @@ public final class CalendarEventQueue implements EventQueue {
                 long key = srcK[i];
                 int r = sl[(int) ((key - min) >>> sh) & 255]++;
                 dstK[r] = key;
-                System.arraycopy(src, 3 * i, dst, 3 * r, 3);
+                dst[3 * r] = src[3 * i];
+                dst[3 * r + 1] = src[3 * i + 1];
+                dst[3 * r + 2] = src[3 * i + 2];
             }
             long[] tk = srcK;
             srcK = dstK;
@@ -594,8 +607,7 @@ public final class CalendarEventQueue implements EventQueue {
             src = dst;
             dst = td;
         }
-        // the sorted data is in src; the run arrays must hold it
-        if (srcK != runKey) {
+        if (src != run) {
             System.arraycopy(srcK, 0, runKey, 0, k);
             System.arraycopy(src, 0, run, 0, 3 * k);
         }
@@ -700,6 +712,11 @@ public final class CalendarEventQueue implements EventQueue {
     /** Number of geometry changes so far (adaptation steps); for tests and diagnostics. */
     int rebuilds() {
         return rebuilds;
+    }
+
+    /** Number of segments sorted by the radix fallback; for tests and diagnostics. */
+    int radixSorts() {
+        return radixSorts;
     }
 
     /** Current segment width in ps; for tests and diagnostics. */

@@ -165,6 +165,26 @@ class CalendarEventQueueTest {
         assertEquals(Long.MAX_VALUE, q.peekTime());
     }
 
+    /** Keys that crowd into one counting-sort slot take the radix fallback and stay in order. */
+    @Test
+    void clusteredKeysFallBackToTheRadixSort() {
+        CalendarEventQueue q = new CalendarEventQueue();
+        Reference ref = new Reference();
+        int target = 0;
+        for (int i = 0; i < 3000; i++) {
+            long t = 100 + (i % 3); // three adjacent picoseconds, interleaved bands
+            int band = (i * 7) % 5 * 8;
+            q.push(t, band, target, i, null);
+            ref.push(t, band, target++, i);
+        }
+        q.push(4000, 8, target, -1, null); // widens the key range of the same segment
+        ref.push(4000, 8, target++, -1);
+        while (ref.size() > 0) {
+            popBoth(q, ref, "clustered");
+        }
+        assertTrue(q.radixSorts() > 0, "the radix fallback should have been used");
+    }
+
     @Test
     void timesNearTheEndOfTheLongRange() {
         CalendarEventQueue q = new CalendarEventQueue();
