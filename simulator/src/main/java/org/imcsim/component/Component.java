@@ -180,7 +180,7 @@ public abstract class Component {
         if (actions != null) {
             throw new WiringException(path + ": actions declared twice");
         }
-        Actions<A> a = new Actions<>(Objects.requireNonNull(type, "type"));
+        Actions<A> a = new Actions<>(Objects.requireNonNull(type, "type"), type.getEnumConstants());
         actions = a;
         return a;
     }

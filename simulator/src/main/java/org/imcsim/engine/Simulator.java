@@ -39,9 +39,9 @@ public final class Simulator {
     private long heartbeatMillis = 10_000;
     private long heartbeatEvents;
 
-    /** A simulator on the default queue, a {@link TimingWheelEventQueue}. */
+    /** A simulator on the default queue, a {@link CalendarEventQueue}. */
     public Simulator() {
-        this(new TimingWheelEventQueue());
+        this(new CalendarEventQueue());
     }
 
     /** A simulator on the given (empty) queue. */
