@@ -385,6 +385,12 @@ public final class CalendarEventQueue implements EventQueue {
         return cur;
     }
 
+    @Override
+    public int upcomingTarget() {
+        int p = runPos;
+        return p < runLen ? (int) (run[3 * p + 2] >>> 32) : -1;
+    }
+
     private Object takeRef(long meta) {
         int h = (int) (meta >>> REF_SHIFT) & (MAX_REFS - 1);
         Object o = refs[h];
