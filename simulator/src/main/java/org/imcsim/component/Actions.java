@@ -9,19 +9,35 @@ package org.imcsim.component;
  * @param <A> the component's action enum
  */
 public final class Actions<A extends Enum<A>> {
+    /** Actions whose counts live in fields of this object rather than in {@link #more}. */
+    private static final int INLINE = 4;
+
+    // The first four counts are fields: counting an action with a constant enum (the usual
+    // {@code add(Action.READ)}) then folds to one increment of a field of this object, with no
+    // array to load and no bounds check — one cache line less on every event's path.
+    private long c0;
+    private long c1;
+    private long c2;
+    private long c3;
+    private final long[] more;
     private final Class<A> type;
     private final A[] constants;
-    private final long[] counts;
 
-    Actions(Class<A> type) {
+    Actions(Class<A> type, A[] constants) {
+        this.more = new long[Math.max(0, constants.length - INLINE)];
         this.type = type;
-        this.constants = type.getEnumConstants();
-        this.counts = new long[constants.length];
+        this.constants = constants;
     }
 
     /** Counts one occurrence. */
     public void add(A action) {
-        counts[action.ordinal()]++;
+        switch (action.ordinal()) {
+            case 0 -> c0++;
+            case 1 -> c1++;
+            case 2 -> c2++;
+            case 3 -> c3++;
+            default -> more[action.ordinal() - INLINE]++;
+        }
     }
 
     /** Counts {@code n >= 0} occurrences. */
@@ -29,12 +45,18 @@ public final class Actions<A extends Enum<A>> {
         if (n < 0) {
             throw new IllegalArgumentException("negative action count " + n + " for " + action);
         }
-        counts[action.ordinal()] += n;
+        switch (action.ordinal()) {
+            case 0 -> c0 += n;
+            case 1 -> c1 += n;
+            case 2 -> c2 += n;
+            case 3 -> c3 += n;
+            default -> more[action.ordinal() - INLINE] += n;
+        }
     }
 
     /** The count so far. */
     public long get(A action) {
-        return counts[action.ordinal()];
+        return count(action.ordinal());
     }
 
     /** The action enum. */
@@ -42,12 +64,23 @@ public final class Actions<A extends Enum<A>> {
         return type;
     }
 
+    /** A value read from the counter fields, for the engine's prefetch only. */
+    int prefetchWord() {
+        return (int) c0;
+    }
+
     A[] constants() {
         return constants;
     }
 
     long count(int ordinal) {
-        return counts[ordinal];
+        return switch (ordinal) {
+            case 0 -> c0;
+            case 1 -> c1;
+            case 2 -> c2;
+            case 3 -> c3;
+            default -> more[ordinal - INLINE];
+        };
     }
 
     /** {@code READ_ROW -> readRow}, {@code convert -> convert}. */

@@ -14,6 +14,8 @@ abstract class BoundTarget extends EventTarget {
     Simulator sim;
     int id = -1;
     int band = Band.DELIVER;
+    /** The handler object (usually a method reference capturing the component), or null. */
+    Object hotHandler;
 
     BoundTarget(Component owner, String name) {
         this.owner = owner;
@@ -23,6 +25,16 @@ abstract class BoundTarget extends EventTarget {
     void bind(Simulator simulator, int targetId) {
         this.sim = simulator;
         this.id = targetId;
+    }
+
+    /**
+     * Touches what a delivery to this target reads first: the handler object, the owning
+     * component, its action counters and its first primitive output port.
+     */
+    @Override
+    protected int prefetch() {
+        Object h = hotHandler;
+        return (h != null && h.getClass() == BoundTarget.class ? 1 : 0) + owner.prefetchState();
     }
 
     void setBand(int b) {

@@ -42,6 +42,8 @@ public abstract class Component {
     private final Map<String, LongTimer> timers = new LinkedHashMap<>();
     final List<BoundTarget> targets = new ArrayList<>();
     private Actions<?> actions;
+    /** The first primitive output port, touched by {@link #prefetchState()}. */
+    private LongOutPort firstLongOut;
     private boolean primary;
     private boolean doneReported;
     private long busyPs;
@@ -140,7 +142,11 @@ public abstract class Component {
 
     /** Declares a primitive output port. */
     protected final LongOutPort longOut(String portName) {
-        return addPort(new LongOutPort(this, checkPortName(portName)));
+        LongOutPort p = addPort(new LongOutPort(this, checkPortName(portName)));
+        if (firstLongOut == null) {
+            firstLongOut = p;
+        }
+        return p;
     }
 
     /** Declares a message input port accepting {@code type} or subtypes. */
@@ -174,13 +180,20 @@ public abstract class Component {
         return t;
     }
 
+    /** Touches this component's object and its action counters (see {@link org.imcsim.engine.EventTarget}). */
+    final int prefetchState() {
+        Actions<?> a = actions;
+        LongOutPort o = firstLongOut;
+        return (a == null ? 0 : a.prefetchWord()) + (o == null ? 0 : (int) o.latencyPs());
+    }
+
     /** Declares this component's action enum (once); returns its counters. */
     protected final <A extends Enum<A>> Actions<A> actions(Class<A> type) {
         checkDeclaring("declare actions");
         if (actions != null) {
             throw new WiringException(path + ": actions declared twice");
         }
-        Actions<A> a = new Actions<>(Objects.requireNonNull(type, "type"));
+        Actions<A> a = new Actions<>(Objects.requireNonNull(type, "type"), type.getEnumConstants());
         actions = a;
         return a;
     }

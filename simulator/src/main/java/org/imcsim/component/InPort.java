@@ -17,6 +17,7 @@ public final class InPort<T> extends BoundTarget implements Port {
         super(owner, name);
         this.type = type;
         this.handler = handler;
+        this.hotHandler = handler;
     }
 
     /** Marks the port optional (may stay unconnected). Only during construction; returns this. */

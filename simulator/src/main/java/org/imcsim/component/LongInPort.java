@@ -12,6 +12,7 @@ public final class LongInPort extends BoundTarget implements Port {
     LongInPort(Component owner, String name, LongHandler handler) {
         super(owner, name);
         this.handler = handler;
+        this.hotHandler = handler;
     }
 
     /** Marks the port optional (may stay unconnected). Only during construction; returns this. */

@@ -49,14 +49,18 @@ public final class LongOutPort implements Port {
      * time) plus the link latency.
      */
     public void sendAfter(long extraDelayPs, long value) {
-        if (target < 0) {
-            throw notConnected();
-        }
-        if (extraDelayPs < 0) {
-            throw new IllegalArgumentException(path() + ": negative delay " + extraDelayPs + " ps");
+        if ((target | extraDelayPs) < 0) {
+            throw badSend(extraDelayPs);
         }
         Simulator s = sim;
         s.schedule(s.nowPs() + extraDelayPs + latencyPs, band, target, value, null);
+    }
+
+    private RuntimeException badSend(long extraDelayPs) {
+        if (target < 0) {
+            return notConnected();
+        }
+        return new IllegalArgumentException(path() + ": negative delay " + extraDelayPs + " ps");
     }
 
     /** The latency of the attached link in ps (0 before wiring). */

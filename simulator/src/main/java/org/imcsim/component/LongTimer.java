@@ -10,6 +10,7 @@ public final class LongTimer extends BoundTarget {
     LongTimer(Component owner, String name, LongHandler handler) {
         super(owner, name);
         this.handler = handler;
+        this.hotHandler = handler;
     }
 
     /** Sets the priority band (default DELIVER). Only during construction; returns this. */

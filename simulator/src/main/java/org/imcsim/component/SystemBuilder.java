@@ -12,7 +12,7 @@ import org.imcsim.engine.ClockDomain;
 import org.imcsim.engine.EventQueue;
 import org.imcsim.engine.RandomStreams;
 import org.imcsim.engine.Simulator;
-import org.imcsim.engine.TimingWheelEventQueue;
+import org.imcsim.engine.CalendarEventQueue;
 
 /**
  * Builds a system: holds the root component, records the links, and on {@link #build()}
@@ -111,7 +111,7 @@ public final class SystemBuilder {
 
     /** Validates the wiring and makes a simulation on the default queue. */
     public Simulation build() {
-        return build(new TimingWheelEventQueue());
+        return build(new CalendarEventQueue());
     }
 
     /** Validates the wiring and makes a simulation on {@code queue} (empty). */

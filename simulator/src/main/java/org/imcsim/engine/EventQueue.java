@@ -61,6 +61,15 @@ public interface EventQueue {
         return size() == 0;
     }
 
+    /**
+     * A hint for the engine's software prefetch: the target of an event that will be popped soon
+     * (typically the one after the last popped), or -1 when not cheaply known. Has no effect on
+     * the order; implementations may always return -1.
+     */
+    default int upcomingTarget() {
+        return -1;
+    }
+
     /** Removes all events and restarts the sequence numbering at 0. */
     void clear();
 }

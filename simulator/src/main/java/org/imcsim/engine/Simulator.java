@@ -38,10 +38,12 @@ public final class Simulator {
     private boolean stopRequested;
     private long heartbeatMillis = 10_000;
     private long heartbeatEvents;
+    /** Keeps the prefetch loads alive (the JIT drops loads whose values are unused). */
+    private int prefetchSink;
 
-    /** A simulator on the default queue, a {@link TimingWheelEventQueue}. */
+    /** A simulator on the default queue, a {@link CalendarEventQueue}. */
     public Simulator() {
-        this(new TimingWheelEventQueue());
+        this(new CalendarEventQueue());
     }
 
     /** A simulator on the given (empty) queue. */
@@ -98,16 +100,22 @@ public final class Simulator {
      * @param ref    immutable reference payload, or null
      */
     public void schedule(long timePs, int band, int target, long arg, Object ref) {
-        if (timePs < nowPs || timePs == Long.MAX_VALUE) {
-            throw new IllegalArgumentException("cannot schedule at " + timePs + " ps: now is " + nowPs + " ps");
-        }
-        if ((band & ~Band.MAX) != 0) {
-            Band.check(band);
-        }
-        if (target < 0 || target >= targetCount) {
-            throw new IllegalArgumentException("unknown event target " + target);
+        // one combined test keeps this method small enough to be inlined into every sender
+        if (timePs < nowPs | timePs == Long.MAX_VALUE | (band & ~Band.MAX) != 0
+                | Integer.compareUnsigned(target, targetCount) >= 0) {
+            throw badSchedule(timePs, band, target);
         }
         queue.push(timePs, band, target, arg, ref);
+    }
+
+    private IllegalArgumentException badSchedule(long timePs, int band, int target) {
+        if (timePs < nowPs || timePs == Long.MAX_VALUE) {
+            return new IllegalArgumentException("cannot schedule at " + timePs + " ps: now is " + nowPs + " ps");
+        }
+        if (band < 0 || band > Band.MAX) {
+            return new IllegalArgumentException("priority band must be in 0.." + Band.MAX + ", got " + band);
+        }
+        return new IllegalArgumentException("unknown event target " + target);
     }
 
     /** Schedules an event {@code delayPs >= 0} after now. */
@@ -226,6 +234,7 @@ public final class Simulator {
         final EventQueue q = queue;
         final EventTarget[] ts = targets;
         long n = 0;
+        int touched = 0;
         while (n < maxEvents) {
             long t = q.peekTime();
             if (t > limitPs) { // an empty queue reports Long.MAX_VALUE, above any limit
@@ -233,12 +242,22 @@ public final class Simulator {
             }
             q.pop();
             nowPs = t;
-            ts[q.poppedTarget()].onEvent(q.poppedArg(), q.poppedRef());
+            EventTarget target = ts[q.poppedTarget()];
+            long arg = q.poppedArg();
+            Object ref = q.poppedRef();
+            // software prefetch: start loading the next event's handler state now, so that its
+            // cache misses overlap with this event's work instead of following it
+            int next = q.upcomingTarget();
+            if (next >= 0) {
+                touched += ts[next].prefetch();
+            }
+            target.onEvent(arg, ref);
             n++;
             if (stopRequested) {
                 break;
             }
         }
+        prefetchSink += touched;
         events += n;
         return n;
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventQueueTest {
 
     static Stream<Supplier<EventQueue>> queues() {
-        return Stream.of(QuaternaryHeapEventQueue::new, TimingWheelEventQueue::new);
+        return Stream.of(QuaternaryHeapEventQueue::new, TimingWheelEventQueue::new, CalendarEventQueue::new);
     }
 
     @ParameterizedTest
@@ -72,12 +72,12 @@ class EventQueueTest {
         assertNull(q.poppedRef());
     }
 
-    /** Both implementations and a sorted-list reference must pop identical sequences. */
+    /** All implementations and a sorted-list reference must pop identical sequences. */
     @Test
     void implementationsAgreeUnderRandomOperations() {
         for (long seed = 1; seed <= 6; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
-            EventQueue[] qs = {new QuaternaryHeapEventQueue(4), new TimingWheelEventQueue(4)};
+            EventQueue[] qs = {new QuaternaryHeapEventQueue(4), new TimingWheelEventQueue(4), new CalendarEventQueue(4)};
             List<long[]> ref = new ArrayList<>(); // {time, band, seq, target, arg}
             long now = 0;
             long seq = 0;

@@ -8,6 +8,7 @@ import org.imcsim.component.LongInPort;
 import org.imcsim.component.LongOutPort;
 import org.imcsim.component.Simulation;
 import org.imcsim.component.SystemBuilder;
+import org.imcsim.engine.CalendarEventQueue;
 import org.imcsim.engine.EventQueue;
 import org.imcsim.engine.QuaternaryHeapEventQueue;
 import org.imcsim.engine.TimingWheelEventQueue;
@@ -55,8 +56,8 @@ public class HoldBenchmark {
     @Param({"1000", "100000"})
     public int pending;
 
-    /** Event queue: {@code wheel} ({@link TimingWheelEventQueue}) or {@code heap} ({@link QuaternaryHeapEventQueue}). */
-    @Param({"wheel", "heap"})
+    /** Event queue: {@code calendar} ({@link CalendarEventQueue}), {@code wheel} ({@link TimingWheelEventQueue}) or {@code heap} ({@link QuaternaryHeapEventQueue}). */
+    @Param({"calendar", "wheel", "heap"})
     public String queue;
 
     /**
@@ -127,9 +128,10 @@ public class HoldBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         EventQueue q = switch (queue) {
+            case "calendar" -> new CalendarEventQueue();
             case "wheel" -> new TimingWheelEventQueue();
             case "heap" -> new QuaternaryHeapEventQueue(pending);
-            default -> throw new IllegalArgumentException("queue must be wheel or heap, got " + queue);
+            default -> throw new IllegalArgumentException("queue must be calendar, wheel or heap, got " + queue);
         };
         Delays delays = new Delays(meanDelayPs, 42);
         SystemBuilder b = new SystemBuilder("hold", 1);

@@ -5,7 +5,7 @@ import org.imcsim.component.SimulationResult;
 import org.imcsim.component.SystemBuilder;
 import org.imcsim.engine.ClockDomain;
 import org.imcsim.engine.EventQueue;
-import org.imcsim.engine.TimingWheelEventQueue;
+import org.imcsim.engine.CalendarEventQueue;
 
 /**
  * A source, a chain of {@link PipelineStage}s and a sink, all under a root named {@code pipeline}:
@@ -66,7 +66,7 @@ public final class PipelineExample {
 
     /** Builds and runs the pipeline on the default queue with run seed {@code seed}. */
     public static SimulationResult run(Config config, long seed) {
-        return run(config, seed, new TimingWheelEventQueue());
+        return run(config, seed, new CalendarEventQueue());
     }
 
     /** Builds and runs the pipeline on {@code queue} (empty) with run seed {@code seed}. */
