@@ -36,6 +36,8 @@ final class ActivityKernel {
         final int cellBits;
         final int[] rowStart;
         final int[] rowCount;
+        /** Physical row → fan-in row (null: identity); kernel-position layers group one position's rows. */
+        final int[] rowOrder;
         final ArrayBits[][] arrays; // [row-block][array]
         final int maxPhysCols;
         final int maxLevelSum;
@@ -46,13 +48,14 @@ final class ActivityKernel {
         final int crossbars;
         final long usedCells;
 
-        Prepared(String name, int k, int cellBits, int[] rowStart, int[] rowCount, ArrayBits[][] arrays,
+        Prepared(String name, int k, int cellBits, int[] rowStart, int[] rowCount, int[] rowOrder, ArrayBits[][] arrays,
                  int maxPhysCols, int maxLevelSum, boolean pairs, int cellsPerWeight, int slices, int colBlocks) {
             this.name = name;
             this.k = k;
             this.cellBits = cellBits;
             this.rowStart = rowStart;
             this.rowCount = rowCount;
+            this.rowOrder = rowOrder;
             this.arrays = arrays;
             this.maxPhysCols = maxPhysCols;
             this.maxLevelSum = maxLevelSum;
@@ -121,7 +124,7 @@ final class ActivityKernel {
         }
         boolean pairs = analogPairs && ml.spec().polarities() == 2;
         int maxWs = rows * ((1 << cellBits) - 1) * (pairs ? 2 : 1);
-        return new Prepared(ml.name(), ml.k(), cellBits, rowStart, rowCount, arrays, maxCols, maxWs, pairs,
+        return new Prepared(ml.name(), ml.k(), cellBits, rowStart, rowCount, null, arrays, maxCols, maxWs, pairs,
                 ml.spec().cellsPerWeight(), ml.spec().slices(), ml.colBlocks());
     }
 
@@ -135,6 +138,16 @@ final class ActivityKernel {
      * @throws IllegalArgumentException for a unipolar mapping of a mixed-sign block (as LayerMapper)
      */
     static Prepared prepare(CrossbarLayer layer, MappingSpec ms, boolean analogPairs) {
+        return prepare(layer, ms, analogPairs, 1);
+    }
+
+    /**
+     * As {@link #prepare(CrossbarLayer, MappingSpec, boolean)}; with {@code kernelPositions > 1} the rows are
+     * arranged one kernel position after another (NeuroSim's kernel-position mapping): fan-in row
+     * {@code r = ci·kPos + p} (CrossbarLayer's order) becomes physical row {@code p·Cin + ci}, and each
+     * position's {@code Cin} rows are tiled on their own {@code ⌈Cin/rows⌉} arrays.
+     */
+    static Prepared prepare(CrossbarLayer layer, MappingSpec ms, boolean analogPairs, int kernelPositions) {
         int k = layer.rows();
         int n = layer.cols();
         float[] w = layer.op().copyWeights(); // [N][K]
@@ -165,13 +178,39 @@ final class ActivityKernel {
         // stored bit t lands in slice t / cellBits, level bit t % cellBits: column (base + t/cb), plane t%cb,
         // i.e. mask index ((base + t/cb)·cb + t%cb)·words = (base·cb + t)·words — consecutive in t
         int storedBits = ms.storedBits();
-        int rowBlocks = (k + rows - 1) / rows;
         int colBlocks = (n + perArray - 1) / perArray;
-        int[] rowStart = new int[rowBlocks];
-        int[] rowCount = new int[rowBlocks];
-        for (int i = 0; i < rowBlocks; i++) {
-            rowStart[i] = i * rows;
-            rowCount[i] = Math.min(rows, k - i * rows);
+        int rowBlocks;
+        int[] rowStart;
+        int[] rowCount;
+        int[] order = null;
+        if (kernelPositions > 1) {
+            if (k % kernelPositions != 0) {
+                throw new IllegalArgumentException("layer " + layer.name() + ": fan-in " + k
+                        + " is not a multiple of the kernel positions " + kernelPositions);
+            }
+            int cin = k / kernelPositions;
+            int perPos = (cin + rows - 1) / rows;
+            rowBlocks = kernelPositions * perPos;
+            rowStart = new int[rowBlocks];
+            rowCount = new int[rowBlocks];
+            for (int pos = 0; pos < kernelPositions; pos++) {
+                for (int bl = 0; bl < perPos; bl++) {
+                    rowStart[pos * perPos + bl] = pos * cin + bl * rows;
+                    rowCount[pos * perPos + bl] = Math.min(rows, cin - bl * rows);
+                }
+            }
+            order = new int[k];
+            for (int q = 0; q < k; q++) {
+                order[q] = (q % cin) * kernelPositions + q / cin;
+            }
+        } else {
+            rowBlocks = (k + rows - 1) / rows;
+            rowStart = new int[rowBlocks];
+            rowCount = new int[rowBlocks];
+            for (int i = 0; i < rowBlocks; i++) {
+                rowStart[i] = i * rows;
+                rowCount[i] = Math.min(rows, k - i * rows);
+            }
         }
         long[][][] blockBits = new long[rowBlocks][colBlocks][];
         byte[][] signs = new byte[rowBlocks][colBlocks]; // bit 0: a positive code, bit 1: a negative code
@@ -198,7 +237,7 @@ final class ActivityKernel {
                 long[] bb = blockBits[rb][cbk];
                 int sign = 0;
                 for (int r = 0; r < rc; r++) {
-                    double x = Math.rint(w[wbase + r0 + r] / s);
+                    double x = Math.rint(w[wbase + (order == null ? r0 + r : order[r0 + r])] / s);
                     int q = (int) Math.max(-qmax, Math.min(qmax, x));
                     if (q > 0) {
                         sign |= 1;
@@ -256,8 +295,8 @@ final class ActivityKernel {
         }
         boolean pairs = analogPairs && ms.polarities() == 2;
         int maxWs = rows * cellMask * (pairs ? 2 : 1);
-        return new Prepared(layer.name(), k, cellBits, rowStart, rowCount, arrays, maxCols, maxWs, pairs, cpw, slices,
-                colBlocks);
+        return new Prepared(layer.name(), k, cellBits, rowStart, rowCount, order, arrays, maxCols, maxWs, pairs, cpw,
+                slices, colBlocks);
     }
 
     /** An empty record sized for {@code p}. */
@@ -308,8 +347,9 @@ final class ActivityKernel {
                 int rc = p.rowCount[blk];
                 int words = (rc + 63) >>> 6;
                 java.util.Arrays.fill(masks, 0, planes * words, 0L);
+                int[] order = p.rowOrder;
                 for (int i = 0; i < rc; i++) {
-                    int code = codes[base + r0 + i] & codeMask;
+                    int code = codes[base + (order == null ? r0 + i : order[r0 + i])] & codeMask;
                     int w = i >>> 6;
                     long bit = 1L << (i & 63);
                     while (code != 0) {

@@ -60,7 +60,9 @@ public final class HardwareStudy {
                 .bufferType(HardwareSpec.BufferType.parse(chip.buffer().configName()))
                 .pe(pe[0], pe[1])
                 .tile(tile[0], tile[1])
-                .noPadding(!c.workload().zeroPadding());
+                .noPadding(!c.workload().zeroPadding())
+                .novelMapping(chip.novelMapping())
+                .dataflow(HardwareSpec.Dataflow.parse(chip.dataflow().configName()));
         if (chip.tiles() != null) {
             b.chipTiles(chip.tiles());
         }

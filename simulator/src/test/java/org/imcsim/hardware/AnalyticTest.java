@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.imcsim.cost.circuit.AdcType;
-import org.imcsim.mapping.placement.PlacementSpec;
 import org.imcsim.workload.Network;
 import org.imcsim.workload.NetworkBuilder;
 import org.imcsim.workload.TensorShape;
@@ -23,9 +22,12 @@ class AnalyticTest {
         return b.build();
     }
 
+    /** One array per PE and tile, with wide explicit ports so every transfer of these small layers is one cycle. */
     private static HardwareSpec.Builder oneTile() {
-        return HardwareSpec.builder().pe(1, 1).tile(1, 1);
+        return HardwareSpec.builder().pe(1, 1).tile(1, 1).tileBuffer(0, 1024).globalBuffer(0, 2048).busWidth(2048);
     }
+
+    private static final ChipShape ONE_TILE = new ChipShape(1, 1, 0, 0, 1, 1, 1, 2048, 16384, 1024);
 
     @Test
     void aSingleArrayMvmTakesTheHandCalculatedCyclesAndEnergy() {
@@ -38,8 +40,7 @@ class AnalyticTest {
         HardwareResult r = HardwareRun.execute(net, spec, new ActivitySource.Image(ones),
                 HardwareRun.Options.defaults().withThreads(1));
 
-        CostModel cm = new CostModel(spec, new PlacementSpec(1, 1, 1, 1, 0, false, 8), 1, 1,
-                r.actionCounts().maxActivationBits());
+        CostModel cm = new CostModel(spec, r.actionCounts().shape());
         long clk = cm.clockPs;
         int planes = 8;
         int physCols = n * 8;                   // 8 one-bit cells per weight
@@ -64,7 +65,12 @@ class AnalyticTest {
         assertEquals(planes * 7L, c.weightMerges()); // (8 cells − 1) merges per plane
         assertEquals(planes, c.inputMerges());
         assertEquals(0, c.adds());                    // one row-block: no adder tree
-        assertEquals(2 * inBits + 2 * outBits, c.tileBufferBits());
+        assertEquals(2 * inBits, c.tileInBits());
+        assertEquals(2 * outBits, c.tileOutBits());
+        assertEquals(inBits, c.treeInBits());
+        assertEquals(inBits, c.peInBits());
+        assertEquals(outBits, c.treeOutBits());
+        assertEquals(outBits, c.peOutBits());
         assertEquals(inBits + outBits, c.globalBufferBits());
         assertEquals(inBits, c.bitsToTiles());
         assertEquals(outBits, c.bitsFromTiles());
@@ -84,9 +90,10 @@ class AnalyticTest {
                 + senses * (cm.dacReadJ + k * cm.dacActiveRowJ)
                 + planes * n * cm.conversionJ(g0) + planes * n * 7 * cm.conversionJ(g1)
                 + planes * 7 * cm.weightMergeJ + planes * cm.inputMergeJ
-                + (2 * inBits + 2 * outBits) * cm.tileBufferBitJ + (inBits + outBits) * cm.globalBufferBitJ
-                + inBits * (cm.icBitToTileJ + spec.inputToggle() * cm.tileTreeBitJ)
-                + outBits * (cm.icBitFromTileJ + spec.outputToggle() * cm.tileTreeBitJ)
+                + 2 * inBits * cm.conv.inBitJ + 2 * outBits * cm.conv.outBitJ + (inBits + outBits) * cm.globalBufferBitJ
+                + inBits * cm.conv.peInBufBitJ + outBits * cm.conv.peOutBufBitJ
+                + inBits * (cm.icBitToTileJ + spec.inputToggle() * cm.conv.treeBitJ + cm.conv.peInBusBitJ)
+                + outBits * (cm.icBitFromTileJ + spec.outputToggle() * cm.conv.treeBitJ + cm.conv.peOutBusBitJ)
                 + senses * cm.muxSenseJ + n * cm.reluValueJ);
         assertEquals(expectedPj, r.dynamicEnergyPj(), expectedPj * 1e-12);
         assertTrue(r.leakageEnergyPj() > 0);
@@ -110,7 +117,7 @@ class AnalyticTest {
         float[] in = new float[64];
         Arrays.fill(in, 0.3f);
         HardwareResult r = HardwareRun.execute(net, spec, new ActivitySource.Image(in), HardwareRun.Options.defaults());
-        assertEquals(2, r.actionCounts().chipTiles());
+        assertEquals(2, r.actionCounts().shape().chipTiles());
         long clk = Math.round(r.clockPeriodNs() * 1000);
         // B converts 8 positions × 8 planes per image; nothing else comes close, so it sets the interval
         assertEquals(8 * 8 * clk, Math.round(r.pipelineIntervalNs() * 1000));
@@ -131,11 +138,10 @@ class AnalyticTest {
         assertTrue(b.clockPeriodNs() > a.clockPeriodNs());
         assertTrue(b.singleImageNs() > a.singleImageNs());
         // SAR area grows about linearly in bits, the multilevel sense amp's as 2^bits
-        PlacementSpec ps = new PlacementSpec(1, 1, 1, 1, 0, false, 8);
-        double sar5 = new CostModel(sar, ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
-        double sar7 = new CostModel(oneTile().adc(AdcType.SAR, 7, 8).build(), ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
-        double ml5 = new CostModel(mlsa, ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
-        double ml7 = new CostModel(oneTile().adc(AdcType.MLSA, 7, 8).build(), ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
+        double sar5 = new CostModel(sar, ONE_TILE).slotAreaM2.get(Category.ADC);
+        double sar7 = new CostModel(oneTile().adc(AdcType.SAR, 7, 8).build(), ONE_TILE).slotAreaM2.get(Category.ADC);
+        double ml5 = new CostModel(mlsa, ONE_TILE).slotAreaM2.get(Category.ADC);
+        double ml7 = new CostModel(oneTile().adc(AdcType.MLSA, 7, 8).build(), ONE_TILE).slotAreaM2.get(Category.ADC);
         assertTrue(sar7 / sar5 < 1.5, "SAR 7/5-bit area ratio " + sar7 / sar5);
         assertTrue(ml7 / ml5 > 3.5, "MLSA 7/5-bit area ratio " + ml7 / ml5);
     }
