@@ -149,6 +149,7 @@ final class CostModel {
         final long treeBeatPs;
         final int treeWidthBits;
         final int partialSumBits;
+        final int pePartialSumBits;
         final int summedPes;
         final double leakW;
         /** Global bus beats and bit energies to and from this kind's tiles, by NeuroSim's per-layer rule. */
@@ -217,6 +218,7 @@ final class CostModel {
             peInBusBitJ = pe.busIn().energyJ(1, spec.inputToggle());
             peOutBusBitJ = pe.busOut().energyJ(1, spec.outputToggle());
             partialSumBits = t.partialSumBits();
+            pePartialSumBits = pe.tree().numStage() + pe.tree().numAdderBit();
             summedPes = t.novel() ? t.numPe() : t.peRows();
             leakW = pes * pe.leakageW(0) + t.accumulation().leakageW(0) + bufLeak + tree.leakageW(tree.busWidth());
         }

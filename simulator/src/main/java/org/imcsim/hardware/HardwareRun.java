@@ -228,7 +228,7 @@ public final class HardwareRun {
             int span = (m - 1) / 2;
             intervalPs = (steady.controller.imageDonePs(m - 1) - steady.controller.imageDonePs(m - 1 - span)) / span;
         }
-        ActionCounts counts = one.counts(acts, singlePs, intervalPs, placement, shape, 2.0 * network.macsPerImage());
+        ActionCounts counts = one.counts(acts, singlePs, intervalPs, placement, cm, 2.0 * network.macsPerImage());
         long events = r1.events() + (steady != one ? rs.events() : 0);
         HardwareResult result = HardwareResult.create(network, spec, placement, layers, cm, counts, one, steady, rs,
                 events, trace);
@@ -557,8 +557,7 @@ public final class HardwareRun {
                             st.chipInBits, st.chipOutBits, st.shareIn, st.shareOut, vectors[i] * outValues, pooled,
                             lp.tileRowsOfLayer(), tk.busBeatToPs, tk.busBeatFromPs));
                     // energy: the layer's traffic passes once through the tiles of one copy (time: every group)
-                    traffic[i] = new long[] {st.tileInAll, st.tileOutAll, st.chipInBits, st.chipOutBits,
-                            (long) l.rows() * spec.inputBits() * vectors[i] * gc};
+                    traffic[i] = new long[] {st.tileInAll, st.tileOutAll, st.chipInBits, st.chipOutBits};
                 } else {
                     flow.add(new DataflowController.Layer(l.name(), vectors[i], banks, e.producers(), e.need()));
                 }
@@ -609,8 +608,9 @@ public final class HardwareRun {
         }
 
         /** The per-image action counts of this (one-image) run. */
-        ActionCounts counts(LayerActivity[] acts, long singlePs, long intervalPs, Placement placement, ChipShape shape,
+        ActionCounts counts(LayerActivity[] acts, long singlePs, long intervalPs, Placement placement, CostModel cm,
                             double ops) {
+            ChipShape shape = cm.shape;
             List<ActionCounts.Layer> out = new ArrayList<>();
             boolean bcast = network.broadcasts();
             for (int i = 0; i < copies.size(); i++) {
@@ -643,15 +643,20 @@ public final class HardwareRun {
                 long fromTile;
                 long treeIn;
                 long treeOut;
-                long peIn;
                 long global;
+                // every PE column of a copy takes the vector's rows; every PE row sends partial sums of its columns
+                int kPos = lp.novel() ? lp.demand().kernelPositions() : 1;
+                int peRowsOfCopy = kPos * ((lp.demand().positionRowBlocks() + cm.spec.peRows() - 1) / cm.spec.peRows());
+                int peColsOfCopy = (lp.demand().colBlocks() + cm.spec.peCols() - 1) / cm.spec.peCols();
+                CostModel.TileKind tk = cm.tile(lp.novel());
+                long peIn = vecs * g.inputBits() * peColsOfCopy;
+                long peOut = vecs * g.outputValues() * tk.pePartialSumBits * peRowsOfCopy;
                 if (serialTraffic != null) {
                     long[] st = serialTraffic[i];
                     tileIn = st[0];
                     tileOut = st[1];
                     treeIn = st[0];
                     treeOut = st[1];
-                    peIn = st[4];
                     toTile = st[2];
                     fromTile = st[3];
                     global = st[2] + st[3];
@@ -660,11 +665,10 @@ public final class HardwareRun {
                     fromTile = vecs * (bcast ? g.outputBits() : g.outputSliceBits() * g.outputTileCount());
                     treeIn = vecs * g.inputBits() * lp.tileGridCols();
                     treeOut = vecs * g.outputBits();
-                    peIn = treeIn;
                     global = vecs * (g.inputBits() + g.outputBits());
                 }
                 out.add(new ActionCounts.Layer(acts[i].layer(), lp.novel(), planes, senses, conv, wm, im, adds, tileIn,
-                        tileOut, treeIn, treeOut, peIn, treeOut, global, toTile, fromTile, vecs * g.outputValues(),
+                        tileOut, treeIn, treeOut, peIn, peOut, global, toTile, fromTile, vecs * g.outputValues(),
                         g.pool() ? vecs * g.outputValues() : 0, acts[i]));
             }
             long fl = network instanceof MeshNoc mesh ? mesh.flitLinks() : 0;
