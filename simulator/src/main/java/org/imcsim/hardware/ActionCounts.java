@@ -45,11 +45,13 @@ public record ActionCounts(List<Layer> layers, long flitLinks, long flitRouters,
      * @param bitsFromTiles bits carried back
      * @param activations   values through the activation unit
      * @param pooledValues  values through max-pool
+     * @param samples       column sample-and-hold acquisitions (0 without S&amp;H)
      * @param activity      measured read activity
      */
     public record Layer(String name, boolean novel, long arrayPlanes, long arraySenses, long conversions,
                         long weightMerges, long inputMerges, long adds, long tileInBits, long tileOutBits,
                         long treeInBits, long treeOutBits, long peInBits, long peOutBits, long globalBufferBits, long bitsToTiles,
-                        long bitsFromTiles, long activations, long pooledValues, LayerActivity activity) {
+                        long bitsFromTiles, long activations, long pooledValues, long samples,
+                        LayerActivity activity) {
     }
 }

@@ -299,9 +299,14 @@ final class ActivityKernel {
                 slices, colBlocks);
     }
 
-    /** An empty record sized for {@code p}. */
+    /** An empty record sized for {@code p} with 1-bit row drivers. */
     static LayerActivity empty(Prepared p) {
-        return new LayerActivity(p.name, p.maxLevelSum);
+        return empty(p, 1);
+    }
+
+    /** An empty record sized for {@code p} with {@code dacBits}-bit row drivers (level sums scale by 2^b − 1). */
+    static LayerActivity empty(Prepared p, int dacBits) {
+        return new LayerActivity(p.name, p.maxLevelSum * ((1 << dacBits) - 1));
     }
 
     /**
@@ -311,6 +316,21 @@ final class ActivityKernel {
      * @param inputBits bits (= bit-planes) per input
      */
     static void measure(Prepared p, short[] codes, int from, int to, int inputBits, LayerActivity out) {
+        measure(p, codes, from, to, inputBits, 1, out);
+    }
+
+    /**
+     * As {@link #measure(Prepared, short[], int, int, int, LayerActivity)} with {@code dacBits}-bit row drivers:
+     * read step {@code s} drives row {@code r} at level {@code v_r = (code_r >> s·b) & (2^b − 1)}; a column's
+     * level sum is {@code Σ_r v_r·level_r} and its drive {@code Σ_r v_r}, both in units of one DAC step (the
+     * cost model divides by {@code 2^b − 1} to get the column conductance at the full read voltage). Rows with
+     * a nonzero level count as driven.
+     */
+    static void measure(Prepared p, short[] codes, int from, int to, int inputBits, int dacBits, LayerActivity out) {
+        if (dacBits > 1) {
+            measureMultiBit(p, codes, from, to, inputBits, dacBits, out);
+            return;
+        }
         int planes = inputBits;
         int codeMask = (1 << inputBits) - 1;
         int cb = p.cellBits;
@@ -444,6 +464,106 @@ final class ActivityKernel {
                 if (c != 0) {
                     hist[ws] += c;
                     drive[ws] += c * a;
+                }
+            }
+        }
+        out.addPlanes(planeReads, activeRows);
+        for (int ws = 0; ws < hist.length; ws++) {
+            if (hist[ws] != 0) {
+                out.addConversions(ws, hist[ws], drive[ws]);
+            }
+        }
+    }
+
+    private static void measureMultiBit(Prepared p, short[] codes, int from, int to, int inputBits, int dacBits,
+                                        LayerActivity out) {
+        int codeMask = (1 << inputBits) - 1;
+        int steps = (inputBits + dacBits - 1) / dacBits;
+        int cb = p.cellBits;
+        int maxWords = 1;
+        for (int c : p.rowCount) {
+            maxWords = Math.max(maxWords, (c + 63) >>> 6);
+        }
+        long[] masks = new long[inputBits * maxWords];
+        int[] colWs = new int[p.maxPhysCols];
+        long[] hist = new long[out.maxLevelSum() + 1];
+        long[] drive = new long[hist.length];
+        long planeReads = 0;
+        long activeRows = 0;
+        int k = p.k;
+        int[] order = p.rowOrder;
+        for (int v = from; v < to; v++) {
+            int base = v * k;
+            for (int blk = 0; blk < p.arrays.length; blk++) {
+                ArrayBits[] arrays = p.arrays[blk];
+                if (arrays.length == 0) {
+                    continue;
+                }
+                int r0 = p.rowStart[blk];
+                int rc = p.rowCount[blk];
+                int words = (rc + 63) >>> 6;
+                java.util.Arrays.fill(masks, 0, inputBits * words, 0L);
+                for (int i = 0; i < rc; i++) {
+                    int code = codes[base + (order == null ? r0 + i : order[r0 + i])] & codeMask;
+                    int w = i >>> 6;
+                    long bit = 1L << (i & 63);
+                    while (code != 0) {
+                        int b = Integer.numberOfTrailingZeros(code);
+                        masks[b * words + w] |= bit;
+                        code &= code - 1;
+                    }
+                }
+                for (int s = 0; s < steps; s++) {
+                    int b0 = s * dacBits;
+                    int b1 = Math.min(inputBits, b0 + dacBits);
+                    int d = 0;
+                    int driven = 0;
+                    for (int w = 0; w < words; w++) {
+                        long any = 0;
+                        for (int b = b0; b < b1; b++) {
+                            long m = masks[b * words + w];
+                            any |= m;
+                            d += Long.bitCount(m) << (b - b0);
+                        }
+                        driven += Long.bitCount(any);
+                    }
+                    planeReads += arrays.length;
+                    activeRows += (long) driven * arrays.length;
+                    for (ArrayBits ab : arrays) {
+                        int pc = ab.physCols();
+                        long[] bits = ab.bits();
+                        for (int c = 0; c < pc; c++) {
+                            int ws = 0;
+                            int cbase = c * cb * words;
+                            for (int lb = 0; lb < cb; lb++) {
+                                int o = cbase + lb * words;
+                                for (int b = b0; b < b1; b++) {
+                                    int sum = 0;
+                                    for (int w = 0; w < words; w++) {
+                                        sum += Long.bitCount(masks[b * words + w] & bits[o + w]);
+                                    }
+                                    ws += sum << (lb + b - b0);
+                                }
+                            }
+                            colWs[c] = ws;
+                        }
+                        if (!p.pairs) {
+                            for (int c = 0; c < pc; c++) {
+                                hist[colWs[c]]++;
+                                drive[colWs[c]] += d;
+                            }
+                        } else {
+                            int cpw = p.cellsPerWeight;
+                            int sl = p.slices;
+                            for (int l = 0; l + cpw <= pc; l += cpw) {
+                                for (int j = 0; j < sl; j++) {
+                                    int ws = colWs[l + j] + colWs[l + sl + j];
+                                    hist[ws]++;
+                                    drive[ws] += 2L * d;
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

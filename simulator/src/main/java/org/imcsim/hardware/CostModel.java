@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.imcsim.cost.Calibration;
+import org.imcsim.cost.CostProfile;
+import org.imcsim.cost.isaac.IsaacCostProfile;
 import org.imcsim.cost.ComponentCost;
 import org.imcsim.cost.Source;
 import org.imcsim.cost.Technology;
@@ -97,6 +99,14 @@ final class CostModel {
     final double meshFlitRouterJ;
     final double reluValueJ;
     final double poolValueJ;
+    /** Energy of one b-bit DAC conversion on one row (0 for 1-bit drivers: the switch matrix is the driver). */
+    final double dacConversionJ;
+    /** Energy of one column sample-and-hold acquisition (0 without S&amp;H). */
+    final double sampleJ;
+    /** S&amp;H acquisition time, ps. */
+    final long samplePs;
+    /** Largest DAC level, 2^dacBits − 1: level sums and drives are in units of one DAC step. */
+    final int dacMax;
     final double g0PathS;
     final double gStepPathS;
     final double gMinS;
@@ -303,6 +313,29 @@ final class CostModel {
             slotAreaM2.merge(c, e.getValue(), Double::sum);
             boxed += e.getValue();
         }
+        // multi-bit row DACs and column sample-and-hold, added beside NeuroSim's sub-array box (they are not in its
+        // floorplan, so they do not fill its whitespace): ISAAC's measured blocks (Table 6), node-scaled; a b-bit
+        // DAC is 2^b − 1 unit elements of ISAAC's 1-bit driver (binary-weighted capacitive DAC: switched charge
+        // and area scale with the unit capacitors, Saberi et al., IEEE TCAS-I 58(8), 2011)
+        dacMax = (1 << spec.dacBits()) - 1;
+        IsaacCostProfile isaac = new IsaacCostProfile(spec.nodeNm(), spec.adcBits(), rows, cols);
+        ComponentCost dac1 = isaac.component(CostProfile.KEY_ROW_DRIVER);
+        ComponentCost sh = isaac.component(CostProfile.KEY_SAMPLE_HOLD);
+        if (spec.dacBits() > 1) {
+            dacConversionJ = dac1.energyPj("drive") * 1e-12 * dacMax;
+            double a = dac1.areaUm2() * 1e-12 * dacMax * rows;
+            slotAreaM2.merge(Category.DAC_AND_DRIVERS, a, Double::sum);
+        } else {
+            dacConversionJ = 0;
+        }
+        if (spec.sampleHold()) {
+            sampleJ = sh.energyPj("sample") * 1e-12;
+            double a = sh.areaUm2() * 1e-12 * cols;
+            slotAreaM2.merge(Category.ADC, a, Double::sum);
+        } else {
+            sampleJ = 0;
+        }
+        samplePs = clockPs;
         slotWhitespaceM2 = Math.max(0, sub.areaM2() - boxed);
         slotAreaM2.merge(Category.OTHER, slotWhitespaceM2, Double::sum);
         for (Category c : Category.values()) {
@@ -536,7 +569,7 @@ final class CostModel {
                 continue;
             }
             double d = (double) a.drive(ws) / n;
-            sum += n * conversionJ(d * g0PathS + ws * gStepPathS);
+            sum += n * conversionJ((d * g0PathS + ws * gStepPathS) / dacMax);
         }
         return sum / a.conversions();
     }
@@ -553,7 +586,7 @@ final class CostModel {
         for (int ws = 0; ws <= a.maxLevelSum(); ws++) {
             g += a.drive(ws) * gMinS + (double) ws * a.count(ws) * gStepS;
         }
-        return CrossbarArray.cellReadEnergyJ(g / a.conversions() * spec.readPulseS(), spec.readVoltageV());
+        return CrossbarArray.cellReadEnergyJ(g / dacMax / a.conversions() * spec.readPulseS(), spec.readVoltageV());
     }
 
     /** Adder-tree pipeline latency for {@code inputs} partial sums, ps. */

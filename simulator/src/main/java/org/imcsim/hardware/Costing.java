@@ -10,9 +10,9 @@ import java.util.Map;
  * same figures.
  *
  * <p>Per layer and image, with {@code ā} the measured mean of rows driven per array plane:
- * arrays {@code = senses·ā·E_WL + conversions·Ē_cell}; row drivers {@code = senses·(E_read + ā·E_row)};
- * ADC {@code = conversions·Ē_conv} with {@code Ē_conv} averaged over the measured (level sum, drive)
- * histogram; mux/decoder {@code = senses·E_mux} (other); accumulation {@code = weightMerges·E_wm +
+ * arrays {@code = senses·ā·E_WL + conversions·Ē_cell}; row drivers {@code = senses·(E_read + ā·E_row) +
+ * planes·ā·E_dac} (the multi-bit DAC term only with {@code dacBits > 1}); ADC {@code = conversions·Ē_conv +
+ * samples·E_sh} with {@code Ē_conv} averaged over the measured (level sum, drive) histogram; mux/decoder {@code = senses·E_mux} (other); accumulation {@code = weightMerges·E_wm +
  * inputMerges·E_im + adds·E_add}; buffers {@code = tileIn·E_in + tileOut·E_out + peIn·E_peIn +
  * peOut·E_peOut + global·E_global} (tile buffers and PE DFF buffers of the layer's tile kind);
  * interconnect {@code = toTile·E_busIn + fromTile·E_busOut + treeIn·t_in·E_tree + treeOut·t_out·E_tree +
@@ -53,8 +53,9 @@ final class Costing {
             double activeSenses = l.arraySenses() * a.meanActiveRows();
             double[] row = e[i];
             row[Category.ARRAYS.ordinal()] = activeSenses * cm.wordLineActiveRowJ + l.conversions() * cm.meanCellJ(a);
-            row[Category.DAC_AND_DRIVERS.ordinal()] = l.arraySenses() * cm.dacReadJ + activeSenses * cm.dacActiveRowJ;
-            row[Category.ADC.ordinal()] = l.conversions() * cm.meanConversionJ(a);
+            row[Category.DAC_AND_DRIVERS.ordinal()] = l.arraySenses() * cm.dacReadJ + activeSenses * cm.dacActiveRowJ
+                    + l.arrayPlanes() * a.meanActiveRows() * cm.dacConversionJ;
+            row[Category.ADC.ordinal()] = l.conversions() * cm.meanConversionJ(a) + l.samples() * cm.sampleJ;
             row[Category.ACCUMULATION.ordinal()] = l.weightMerges() * cm.weightMergeJ + l.inputMerges() * cm.inputMergeJ
                     + l.adds() * cm.addJ;
             row[Category.BUFFERS.ordinal()] = l.tileInBits() * t.inBitJ + l.tileOutBits() * t.outBitJ

@@ -19,6 +19,7 @@ import org.imcsim.arch.Group;
 import org.imcsim.arch.Interconnect;
 import org.imcsim.arch.MeshNoc;
 import org.imcsim.arch.RowDriverBank;
+import org.imcsim.arch.SampleHoldBank;
 import org.imcsim.arch.ShiftAddBank;
 import org.imcsim.arch.StageController;
 import org.imcsim.arch.TileHTree;
@@ -166,7 +167,8 @@ public final class HardwareRun {
                         c[j * k + r] = (short) buf[r];
                     }
                 }
-                activity.set(l.index(), submitActivity(pool, prepared.get(l.index()), c, v, spec.inputBits()));
+                activity.set(l.index(), submitActivity(pool, prepared.get(l.index()), c, v, spec.inputBits(),
+                        spec.dacBits()));
             }
         } else {
             float[] image = ((ActivitySource.Image) source).input();
@@ -175,7 +177,8 @@ public final class HardwareRun {
                 floats.multiply(layer, group, x, vecs, y);
                 short[] c = quantize(layer, x, vecs, spec);
                 int v = c.length / layer.rows();
-                activity.set(layer.index(), submitActivity(pool, prepared.get(layer.index()), c, v, spec.inputBits()));
+                activity.set(layer.index(), submitActivity(pool, prepared.get(layer.index()), c, v, spec.inputBits(),
+                        spec.dacBits()));
                 codes.touch(layer.index());
             };
             new FloatForward(network, recording).run(image, 1);
@@ -269,7 +272,7 @@ public final class HardwareRun {
     private static final int CHUNK_VECTORS = 128;
 
     private static Future<LayerActivity> submitActivity(ExecutorService pool, Future<ActivityKernel.Prepared> prep,
-                                                        short[] codes, int vectors, int inputBits) {
+                                                        short[] codes, int vectors, int inputBits, int dacBits) {
         int chunks = Math.max(1, (vectors + CHUNK_VECTORS - 1) / CHUNK_VECTORS);
         List<Future<LayerActivity>> parts = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
@@ -277,8 +280,8 @@ public final class HardwareRun {
             int to = (int) ((long) vectors * (c + 1) / chunks);
             parts.add(pool.submit(() -> {
                 ActivityKernel.Prepared p = prep.get();
-                LayerActivity a = ActivityKernel.empty(p);
-                ActivityKernel.measure(p, codes, from, to, inputBits, a);
+                LayerActivity a = ActivityKernel.empty(p, dacBits);
+                ActivityKernel.measure(p, codes, from, to, inputBits, dacBits, a);
                 return a;
             }));
         }
@@ -440,8 +443,8 @@ public final class HardwareRun {
         final long[][] serialTraffic;
 
         /** One layer copy's components. */
-        record Copy(CrossbarArrayBank bank, RowDriverBank dac, AdcBank adc, ShiftAddBank shiftAdd,
-                    Accumulator accumulator, Buffer inBuffer, Buffer outBuffer) {
+        record Copy(CrossbarArrayBank bank, RowDriverBank dac, SampleHoldBank sampleHold, AdcBank adc,
+                    ShiftAddBank shiftAdd, Accumulator accumulator, Buffer inBuffer, Buffer outBuffer) {
         }
 
         private Chip(Simulation simulation, ChipControl controller, Interconnect network, Buffer globalBuffer,
@@ -532,14 +535,16 @@ public final class HardwareRun {
                     }
                     RowDriverBank dac = new RowDriverBank(cg, "rowDrivers", g.arrays(), cm.driveLatencyPs);
                     AdcBank adc = new AdcBank(cg, "adc", g.arrays() * cm.numAdc, clk);
+                    SampleHoldBank sh = spec.sampleHold()
+                            ? new SampleHoldBank(cg, "sampleHold", g.arrays() * spec.cols(), cm.samplePs) : null;
                     ShiftAddBank sa = new ShiftAddBank(cg, "shiftAdd", g.arrays(), cm.mergePs);
                     Accumulator acc = new Accumulator(cg, "adderTree", Math.max(1, m.colBlocks) * cm.numAdc, clk,
                             cm.treeLatencyPs(m.rowBlocks()));
-                    CrossbarArrayBank bank = new CrossbarArrayBank(cg, "arrays", g, dac, null, adc, sa, acc, inBuf, outBuf,
+                    CrossbarArrayBank bank = new CrossbarArrayBank(cg, "arrays", g, dac, sh, adc, sa, acc, inBuf, outBuf,
                             ic, act, gbuf);
                     bank.trace(trace);
                     banks.add(bank);
-                    cs.add(new Copy(bank, dac, adc, sa, acc, inBuf, outBuf));
+                    cs.add(new Copy(bank, dac, sh, adc, sa, acc, inBuf, outBuf));
                 }
                 copies.add(cs);
                 Dependencies.Edges e = edges.get(i);
@@ -622,6 +627,7 @@ public final class HardwareRun {
                 long adds = 0;
                 long tileIn = 0;
                 long tileOut = 0;
+                long samples = 0;
                 long vecs = 0;
                 BankGeometry g = null;
                 for (Copy c : copies.get(i)) {
@@ -631,6 +637,7 @@ public final class HardwareRun {
                     wm += c.shiftAdd().weightMerges();
                     im += c.shiftAdd().inputMerges();
                     adds += c.accumulator().adds();
+                    samples += c.sampleHold() != null ? c.sampleHold().samples() : 0;
                     if (c.inBuffer() != null) {
                         tileIn += c.inBuffer().bitsRead() + c.inBuffer().bitsWritten();
                         tileOut += c.outBuffer().bitsRead() + c.outBuffer().bitsWritten();
@@ -669,7 +676,7 @@ public final class HardwareRun {
                 }
                 out.add(new ActionCounts.Layer(acts[i].layer(), lp.novel(), planes, senses, conv, wm, im, adds, tileIn,
                         tileOut, treeIn, treeOut, peIn, peOut, global, toTile, fromTile, vecs * g.outputValues(),
-                        g.pool() ? vecs * g.outputValues() : 0, acts[i]));
+                        g.pool() ? vecs * g.outputValues() : 0, samples, acts[i]));
             }
             long fl = network instanceof MeshNoc mesh ? mesh.flitLinks() : 0;
             long fr = network instanceof MeshNoc mesh ? mesh.flitRouters() : 0;

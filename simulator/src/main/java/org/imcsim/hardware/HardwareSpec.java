@@ -35,7 +35,8 @@ import org.imcsim.mapping.placement.PlacementSpec;
  * @param writeVoltageV       write voltage, V (above 1.5 V the arrays get write level shifters)
  * @param rows                crossbar.rows (a power of two)
  * @param cols                crossbar.cols (a power of two)
- * @param dacBits             periphery.dacBits: input bits per read cycle (the cost models cover 1)
+ * @param dacBits             periphery.dacBits: input bits per read cycle (1: NeuroSim's switch matrices; more:
+ *                            a b-bit DAC per row, docs/cost-models.md)
  * @param adcType             periphery.adc.model
  * @param adcBits             periphery.adc.bits (1..12)
  * @param colsPerAdc          periphery.adc.colsPerAdc: columns sharing one ADC through the mux
@@ -71,6 +72,8 @@ import org.imcsim.mapping.placement.PlacementSpec;
  * @param images              images simulated back to back to measure the pipelined interval (&ge; 3)
  * @param novelMapping        chip.novelMapping: map eligible 3×3 convolutions one PE per kernel position
  * @param dataflow            chip.dataflow: how a layer's transfers and computation overlap
+ * @param sampleHold          periphery.sampleHold: column sample-and-hold, so the rows are released while the
+ *                            shared ADCs convert (ISAAC's organisation) instead of staying driven
  */
 public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration, CellType cellType,
                            double cellHeightF, double cellWidthF, int cellBits, double ronOhm, double onOffRatio,
@@ -82,7 +85,8 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
                            int speedUpDegree, boolean noPadding, double inputToggle, double outputToggle,
                            int busWidthBits, int nocFlitBits, int nocRouterCycles, int tileBufferBits,
                            int tileBufferWidthBits, int globalBufferBits, int globalBufferWidthBits,
-                           int activationUnits, int images, boolean novelMapping, Dataflow dataflow) {
+                           int activationUnits, int images, boolean novelMapping, Dataflow dataflow,
+                           boolean sampleHold) {
 
     /** Chip interconnect between the global buffer and the tiles. */
     public enum Interconnect {
@@ -197,8 +201,6 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         require(inputBits >= 1 && inputBits <= 16, "mapping.inputBits", "must be in 1..16, got " + inputBits);
         require(dacBits >= 1 && dacBits <= inputBits, "periphery.dacBits",
                 "must be in 1..mapping.inputBits (" + inputBits + "), got " + dacBits);
-        require(dacBits == 1, "periphery.dacBits", "the row-driver cost models (NeuroSim switch matrices) are "
-                + "bit-serial; multi-bit DACs have no cost model yet, got " + dacBits);
         require(clockHz > 0 && clockHz <= 1e12, "chip.clock", "must be in (0, 1 THz], got " + clockHz + " Hz");
         require(peRows >= 1 && peCols >= 1, "chip.pe", "rows and cols must be >= 1");
         require(tileRows >= 1 && tileCols >= 1, "chip.tile", "rows and cols must be >= 1");
@@ -277,7 +279,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         b.nocFlitBits = nocFlitBits; b.nocRouterCycles = nocRouterCycles; b.tileBufferBits = tileBufferBits;
         b.tileBufferWidthBits = tileBufferWidthBits; b.globalBufferBits = globalBufferBits;
         b.globalBufferWidthBits = globalBufferWidthBits; b.activationUnits = activationUnits; b.images = images;
-        b.novelMapping = novelMapping; b.dataflow = dataflow;
+        b.novelMapping = novelMapping; b.dataflow = dataflow; b.sampleHold = sampleHold;
         return b;
     }
 
@@ -340,6 +342,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         private int images = 5;
         private boolean novelMapping = false;
         private Dataflow dataflow = Dataflow.OVERLAPPED;
+        private boolean sampleHold = false;
 
         private Builder() {
         }
@@ -380,6 +383,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         public Builder images(int n) { images = n; return this; }
         public Builder novelMapping(boolean b) { novelMapping = b; return this; }
         public Builder dataflow(Dataflow d) { dataflow = d; return this; }
+        public Builder sampleHold(boolean b) { sampleHold = b; return this; }
 
         public HardwareSpec build() {
             return new HardwareSpec(nodeNm, roadmap, calibration, cellType, cellHeightF, cellWidthF, cellBits, ronOhm,
@@ -388,7 +392,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
                     interconnect, bufferType, peRows, peCols, tileRows, tileCols, chipTiles, speedUpDegree, noPadding,
                     inputToggle, outputToggle, busWidthBits, nocFlitBits, nocRouterCycles, tileBufferBits,
                     tileBufferWidthBits, globalBufferBits, globalBufferWidthBits, activationUnits, images, novelMapping,
-                    dataflow);
+                    dataflow, sampleHold);
         }
     }
 }

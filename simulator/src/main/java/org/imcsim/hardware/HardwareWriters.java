@@ -116,6 +116,7 @@ public final class HardwareWriters {
             o.put("bitsFromTiles", l.bitsFromTiles());
             o.put("activations", l.activations());
             o.put("pooledValues", l.pooledValues());
+            o.put("samples", l.samples());
             ObjectNode a = o.putObject("activity");
             a.put("planeReads", l.activity().planeReads());
             a.put("activeRows", l.activity().activeRows());
@@ -164,7 +165,7 @@ public final class HardwareWriters {
                         o.get("treeOutBits").asLong(), o.get("peInBits").asLong(), o.get("peOutBits").asLong(),
                         o.get("globalBufferBits").asLong(), o.get("bitsToTiles").asLong(),
                         o.get("bitsFromTiles").asLong(),
-                        o.get("activations").asLong(), o.get("pooledValues").asLong(), act));
+                        o.get("activations").asLong(), o.get("pooledValues").asLong(), o.get("samples").asLong(), act));
                 rows.add(new HardwareResult.LayerRow(o.get("name").asText(), o.get("shape").asText(),
                         o.get("crossbars").asLong(), o.get("duplication").asInt(), o.get("tiles").asInt(),
                         o.get("cellUtilization").asDouble(), o.get("vectors").asLong(), 0, o.get("latencyNs").asDouble(),
@@ -247,6 +248,7 @@ public final class HardwareWriters {
         o.put("images", s.images());
         o.put("novelMapping", s.novelMapping());
         o.put("dataflow", s.dataflow().name());
+        o.put("sampleHold", s.sampleHold());
     }
 
     static HardwareSpec specFromJson(JsonNode o) {
@@ -271,7 +273,7 @@ public final class HardwareWriters {
                 o.get("nocRouterCycles").asInt(), o.get("tileBufferBits").asInt(), o.get("tileBufferWidthBits").asInt(),
                 o.get("globalBufferBits").asInt(), o.get("globalBufferWidthBits").asInt(),
                 o.get("activationUnits").asInt(), o.get("images").asInt(), o.get("novelMapping").asBoolean(),
-                HardwareSpec.Dataflow.valueOf(o.get("dataflow").asText()));
+                HardwareSpec.Dataflow.valueOf(o.get("dataflow").asText()), o.get("sampleHold").asBoolean());
     }
 
     /**

@@ -70,7 +70,8 @@ class AnalyticTest {
         assertEquals(inBits, c.treeInBits());
         assertEquals(inBits, c.peInBits());
         assertEquals(outBits, c.treeOutBits());
-        assertEquals(outBits, c.peOutBits());
+        long peOut = (long) n * cm.conv.pePartialSumBits; // the PE sends partial sums (one PE row)
+        assertEquals(peOut, c.peOutBits());
         assertEquals(inBits + outBits, c.globalBufferBits());
         assertEquals(inBits, c.bitsToTiles());
         assertEquals(outBits, c.bitsFromTiles());
@@ -91,9 +92,9 @@ class AnalyticTest {
                 + planes * n * cm.conversionJ(g0) + planes * n * 7 * cm.conversionJ(g1)
                 + planes * 7 * cm.weightMergeJ + planes * cm.inputMergeJ
                 + 2 * inBits * cm.conv.inBitJ + 2 * outBits * cm.conv.outBitJ + (inBits + outBits) * cm.globalBufferBitJ
-                + inBits * cm.conv.peInBufBitJ + outBits * cm.conv.peOutBufBitJ
+                + inBits * cm.conv.peInBufBitJ + peOut * cm.conv.peOutBufBitJ
                 + inBits * (cm.icBitToTileJ + spec.inputToggle() * cm.conv.treeBitJ + cm.conv.peInBusBitJ)
-                + outBits * (cm.icBitFromTileJ + spec.outputToggle() * cm.conv.treeBitJ + cm.conv.peOutBusBitJ)
+                + outBits * (cm.icBitFromTileJ + spec.outputToggle() * cm.conv.treeBitJ) + peOut * cm.conv.peOutBusBitJ
                 + senses * cm.muxSenseJ + n * cm.reluValueJ);
         assertEquals(expectedPj, r.dynamicEnergyPj(), expectedPj * 1e-12);
         assertTrue(r.leakageEnergyPj() > 0);
@@ -144,5 +145,68 @@ class AnalyticTest {
         double ml7 = new CostModel(oneTile().adc(AdcType.MLSA, 7, 8).build(), ONE_TILE).slotAreaM2.get(Category.ADC);
         assertTrue(sar7 / sar5 < 1.5, "SAR 7/5-bit area ratio " + sar7 / sar5);
         assertTrue(ml7 / ml5 > 3.5, "MLSA 7/5-bit area ratio " + ml7 / ml5);
+    }
+
+    @Test
+    void aTwoBitDacHalvesTheReadStepsAndPaysForItsConversions() {
+        int k = 64;
+        int n = 4;
+        Network net = dense(k, n, 0.5f);
+        float[] ones = new float[k];
+        Arrays.fill(ones, 1f); // code 255: level 3 on every row in every 2-bit step
+        HardwareSpec one = oneTile().pipeline(false).build();
+        HardwareSpec two = oneTile().pipeline(false).dacBits(2).build();
+        HardwareResult r1 = HardwareRun.execute(net, one, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        HardwareResult r2 = HardwareRun.execute(net, two, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        CostModel cm = new CostModel(two, r2.actionCounts().shape());
+        ActionCounts.Layer c = r2.actionCounts().layers().get(0);
+        int steps = 4;
+        int positions = 2;
+        assertEquals(steps, c.arrayPlanes());
+        assertEquals(steps * positions, c.arraySenses());
+        assertEquals(steps * n * 8L, c.conversions());
+        LayerActivity a = c.activity();
+        assertEquals(k, a.meanActiveRows(), 0);
+        // level sums in DAC steps: level 3 × 64 rows on the slices holding a 1
+        long[] hist = new long[a.maxLevelSum() + 1];
+        hist[0] = steps * n;
+        hist[3 * k] = steps * n * 7L;
+        assertArrayEquals(hist, a.histogram());
+        assertEquals(steps * n * 7L * 3 * k, a.drive(3 * k));
+        // the same column conductance as a 1-bit read of the same rows: same energy per conversion
+        double perConv1 = r1.energyBreakdownPj().get(Category.ADC) / r1.actionCounts().layers().get(0).conversions();
+        double perConv2 = r2.energyBreakdownPj().get(Category.ADC) / c.conversions();
+        assertEquals(perConv1, perConv2, perConv1 * 1e-12);
+        // the 2-bit DAC: three unit elements of ISAAC's 1-bit driver, once per driven row per step
+        assertTrue(cm.dacConversionJ > 0);
+        double drivers = 1e12 * (steps * positions * (cm.dacReadJ + k * cm.dacActiveRowJ) + steps * k * cm.dacConversionJ);
+        assertEquals(drivers, r2.energyBreakdownPj().get(Category.DAC_AND_DRIVERS), drivers * 1e-12);
+        // half the read steps: 4 × 2 conversion cycles fewer
+        long clk = cm.clockPs;
+        assertEquals(steps * positions * clk, Math.round((r1.singleImageNs() - r2.singleImageNs()) * 1000));
+        // and the DACs' area: 3 unit drivers per row
+        assertTrue(r2.areaBreakdownMm2().get(Category.DAC_AND_DRIVERS) > r1.areaBreakdownMm2().get(Category.DAC_AND_DRIVERS));
+    }
+
+    @Test
+    void sampleAndHoldReleasesTheRowsAndCostsOneAcquisitionPerColumnAndRead() {
+        int k = 64;
+        Network net = dense(k, 4, 0.5f);
+        float[] ones = new float[k];
+        Arrays.fill(ones, 1f);
+        HardwareSpec plain = oneTile().pipeline(false).build();
+        HardwareSpec held = oneTile().pipeline(false).sampleHold(true).build();
+        HardwareResult a = HardwareRun.execute(net, plain, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        HardwareResult b = HardwareRun.execute(net, held, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        CostModel cm = new CostModel(held, b.actionCounts().shape());
+        ActionCounts.Layer c = b.actionCounts().layers().get(0);
+        assertEquals(0, a.actionCounts().layers().get(0).samples());
+        assertEquals(8L * held.cols(), c.samples()); // 8 bit-planes × 128 columns of one array
+        assertTrue(cm.sampleJ > 0);
+        double adc = a.energyBreakdownPj().get(Category.ADC) + 1e12 * c.samples() * cm.sampleJ;
+        assertEquals(adc, b.energyBreakdownPj().get(Category.ADC), adc * 1e-12);
+        assertTrue(b.areaBreakdownMm2().get(Category.ADC) > a.areaBreakdownMm2().get(Category.ADC));
+        // each plane is sampled (one clock) before its conversions; the next plane's drive overlaps them
+        assertTrue(b.singleImageNs() > a.singleImageNs() - 1e-9);
     }
 }
