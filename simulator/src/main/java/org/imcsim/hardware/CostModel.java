@@ -37,14 +37,17 @@ import org.imcsim.mapping.placement.Placement;
 /**
  * Every latency, energy per action, leakage and area the hardware run uses, taken from the circuit models
  * of {@code org.imcsim.cost} (NeuroSim V1.4-derived, scaled by the technology node) — nothing here is a
- * number of its own. Built once per (spec, placement); costing multiplies the simulation's action counts
+ * number of its own. Built once per (spec, chip shape); costing multiplies the simulation's action counts
  * and the measured activity by these figures. A pure function of its inputs, so saved counts can be
  * re-costed with another spec ({@link HardwareResult#recost}).
  *
  * <p>Per array the sub-array is NeuroSim's ({@link SubArrayModel}): its bounding box is the array slot's
  * area; the blocks inside are split into the report categories and the rest of the box is layout
- * whitespace ("other"). PEs add an adder tree, tiles two register-file buffers, an adder tree and an
- * H-tree; the chip a global buffer, the global interconnect, ReLU and max-pool units.
+ * whitespace ("other"). PEs and tiles are NeuroSim's ({@link PeModel}, {@link TileModel}: adder trees, DFF
+ * and register-file buffers, H-tree), one {@link TileKind} for conventional tiles and one for kernel-position
+ * tiles; the chip adds a global buffer, the global interconnect, a chip adder tree, ReLU and max-pool units,
+ * sized by NeuroSim's rules where the spec leaves a size at 0 ({@link #shape}). Multi-bit row DACs and
+ * column sample-and-hold come from ISAAC's table ({@link IsaacCostProfile}, docs/cost-models.md §7).
  */
 final class CostModel {
     static final double FOLD_CHIP = 4;
