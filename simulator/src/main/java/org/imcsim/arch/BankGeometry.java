@@ -45,7 +45,8 @@ public record BankGeometry(int arrays, int planes, int positions, int weightMerg
         return inputTiles[i];
     }
 
-    int inputTileCount() {
+    /** Tiles that receive the input. */
+    public int inputTileCount() {
         return inputTiles.length;
     }
 
@@ -53,7 +54,8 @@ public record BankGeometry(int arrays, int planes, int positions, int weightMerg
         return outputTiles[i];
     }
 
-    int outputTileCount() {
+    /** Tiles that send the outputs. */
+    public int outputTileCount() {
         return outputTiles.length;
     }
 }

@@ -26,6 +26,10 @@ import org.imcsim.component.StatWriter;
  * through the interconnect to the global buffer, passes the chip's activation/pool unit and is written
  * to the global buffer; then the token goes to the {@link DataflowController}.
  *
+ * <p><b>Compute only.</b> Without buffers (both null: the {@code neurosim-serial} dataflow, whose
+ * {@link StageController} moves a layer's data in phases of its own) a vector starts computing as soon as the
+ * copy is free and completes after its adder trees; {@code done} then means "outputs in the PE".
+ *
  * <p>Ports: {@code in} (tokens of vectors already in the input buffer), {@code done} (tokens whose
  * outputs are in the global buffer), {@code credit} (tokens whose input-buffer space was freed).
  */
@@ -102,7 +106,10 @@ public final class CrossbarArrayBank extends Component {
         this.network = network;
         this.activation = activation;
         this.globalBuffer = globalBuffer;
-        if (geometry.outputBits() > outBuffer.capacityBits()) {
+        if ((inBuffer == null) != (outBuffer == null)) {
+            throw new IllegalArgumentException(path() + ": give both buffers, or neither (compute only)");
+        }
+        if (outBuffer != null && geometry.outputBits() > outBuffer.capacityBits()) {
             throw new IllegalArgumentException(path() + ": one output vector (" + geometry.outputBits()
                     + " bits) exceeds the output buffer (" + outBuffer.capacityBits() + " bits)");
         }
@@ -139,7 +146,7 @@ public final class CrossbarArrayBank extends Component {
         return credit;
     }
 
-    /** The copy's input buffer. */
+    /** The copy's input buffer (null when compute only). */
     public Buffer inBuffer() {
         return inBuffer;
     }
@@ -182,15 +189,18 @@ public final class CrossbarArrayBank extends Component {
         }
         reading = true;
         long token = queue[qHead];
-        long t = inBuffer.read(Math.max(nowPs(), readAllowedPs), g.inputBits());
+        long t = inBuffer == null ? Math.max(nowPs(), bankFreePs)
+                : inBuffer.read(Math.max(nowPs(), readAllowedPs), g.inputBits());
         readDone.scheduleAt(t, token);
     }
 
     private void onReadDone(long token) {
         qHead = (qHead + 1) & (queue.length - 1);
         qSize--;
-        inBuffer.release(g.inputBits());
-        credit.send(token);
+        if (inBuffer != null) {
+            inBuffer.release(g.inputBits());
+            credit.send(token);
+        }
         long start = Math.max(nowPs(), bankFreePs);
         long t = start;
         long driveStart = start;
@@ -230,6 +240,11 @@ public final class CrossbarArrayBank extends Component {
 
     private void onComputeDone(long token) {
         long t = accumulator.reduce(nowPs(), g.outputValues(), g.rowBlocks());
+        if (outBuffer == null) {
+            vectorsDone++;
+            completed.sendAfter(t - nowPs(), token);
+            return;
+        }
         if (pSize == 0 && outBuffer.tryReserve(g.outputBits())) {
             ship(token, t);
         } else {

@@ -26,7 +26,7 @@ import org.imcsim.component.SystemBuilder;
  * </ul>
  * The run ends (primary done) when the last image's every layer is complete.
  */
-public final class DataflowController extends Component {
+public final class DataflowController extends Component implements ChipControl {
 
     /**
      * One layer as the controller sees it.
@@ -248,21 +248,25 @@ public final class DataflowController extends Component {
     }
 
     /** Time image {@code i} completed, ps (−1 if not yet). */
+    @Override
     public long imageDonePs(int i) {
         return imageDonePs[i];
     }
 
     /** Time layer {@code l} first issued a vector of image {@code i}, ps (−1 if not yet). */
+    @Override
     public long firstIssuePs(int l, int i) {
         return firstIssuePs[l][i];
     }
 
     /** Time layer {@code l} completed image {@code i}, ps (−1 if not yet). */
+    @Override
     public long layerDonePs(int l, int i) {
         return layerDonePs[l][i];
     }
 
     /** Images completed. */
+    @Override
     public int imagesDone() {
         return imagesDone;
     }

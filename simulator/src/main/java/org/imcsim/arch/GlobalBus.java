@@ -91,6 +91,32 @@ public final class GlobalBus extends Component implements Interconnect {
         return start + dur;
     }
 
+    /**
+     * A transfer on a share of the bus's wires that one layer owns (NeuroSim's accounting, used by the
+     * {@code neurosim-serial} dataflow): {@code ⌈bits/(widthBits·share)⌉} beats; the share is the caller's
+     * own, so it does not wait for or block other transfers (the caller serializes its own transfers).
+     * Counts the bits and {@code share ×} the time as busy time.
+     *
+     * @param toTile  direction (towards the tiles, or back to the global buffer)
+     * @param share   fraction of the wires in (0, 1]
+     * @param beatPs  time of one beat on the share, ps (NeuroSim measures the run with the layer's tile pitch)
+     * @return the end of the last beat, ps
+     */
+    public long transferOnShare(boolean toTile, long bits, double share, long beatPs, long readyPs) {
+        if (!(share > 0 && share <= 1) || beatPs < 1) {
+            throw new IllegalArgumentException(path() + ": share must be in (0, 1] and beatPs >= 1, got " + share
+                    + ", " + beatPs);
+        }
+        long beats = (long) Math.ceil(bits / (widthBits * share));
+        long dur = beats * beatPs;
+        actions.add(toTile ? Action.BIT_TO_TILE : Action.BIT_FROM_TILE, bits);
+        addBusyPs((long) (dur * share));
+        if (trace != null) {
+            trace.span(traceLane, toTile ? traceIn : traceOut, readyPs, readyPs + dur);
+        }
+        return readyPs + dur;
+    }
+
     @Override
     public int globalBufferNode() {
         return tiles;

@@ -12,6 +12,8 @@ import org.imcsim.units.Dimension;
  * @param tiles        tiles on the chip, or null to size the chip to the network
  * @param pesPerTile   processing elements per tile
  * @param arraysPerPe  crossbar arrays per processing element
+ * @param novelMapping map eligible convolutions one processing element per kernel position (NeuroSim's novel mapping)
+ * @param dataflow     how a layer's data movement and computation overlap in time
  */
 public record ChipConfig(
         @Param(key = "clock", unit = Dimension.FREQUENCY, defaultValue = "1GHz", min = 0, minExclusive = true,
@@ -29,12 +31,17 @@ public record ChipConfig(
         @Param(defaultValue = "4", min = 1, description = "processing elements per tile (NeuroSim: 2 × 2)")
         int pesPerTile,
         @Param(defaultValue = "16", min = 1, description = "crossbar arrays per processing element (NeuroSim: 4 × 4)")
-        int arraysPerPe) {
+        int arraysPerPe,
+        @Param(defaultValue = "false", description = "map the convolutions with the network's most common kernel size and a fan-in of at least one array one processing element per kernel position, on tiles of kH·kW processing elements (NeuroSim's novel mapping)")
+        boolean novelMapping,
+        @Param(defaultValue = "overlapped", description = "overlapped: every vector moves and computes as soon as its resources are free; neurosim-serial: NeuroSim's accounting, each layer handles an image in phases that follow one another and every tile streams the layer's whole input and output (docs/hardware.md)")
+        Dataflow dataflow) {
 
     public ChipConfig {
         Check.quantityRange("clock", clockHz, Dimension.FREQUENCY, 0, true, Double.POSITIVE_INFINITY, false);
         Check.present("interconnect", interconnect);
         Check.present("buffer", buffer);
+        Check.present("dataflow", dataflow);
         if (tiles != null) {
             Check.atLeast("tiles", tiles, 1);
         }
@@ -57,6 +64,30 @@ public record ChipConfig(
         private final String meaning;
 
         Interconnect(String configName, String meaning) {
+            this.configName = configName;
+            this.meaning = meaning;
+        }
+
+        @Override
+        public String configName() {
+            return configName;
+        }
+
+        @Override
+        public String meaning() {
+            return meaning;
+        }
+    }
+
+    /** How a layer's transfers and computation overlap. */
+    public enum Dataflow implements ConfigChoice {
+        OVERLAPPED("overlapped", "transfers of one vector overlap the computation of others (physics)"),
+        NEUROSIM_SERIAL("neurosim-serial", "NeuroSim V1.4's per-layer accounting: buffer, interconnect and compute phases follow one another");
+
+        private final String configName;
+        private final String meaning;
+
+        Dataflow(String configName, String meaning) {
             this.configName = configName;
             this.meaning = meaning;
         }

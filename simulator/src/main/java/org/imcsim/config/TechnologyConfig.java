@@ -14,7 +14,7 @@ public record TechnologyConfig(
                description = "CMOS technology node; one of 130, 90, 65, 45, 32, 22 nm (the nodes the cost tables cover)")
         double nodeM,
         @Param(defaultValue = "neurosim",
-               description = "circuit cost models: NeuroSim's (the default) or the ISAAC/PUMA tables")
+               description = "circuit cost models: NeuroSim's (the only profile consistent with the simulated organisation; see docs/cost-models.md §7)")
         CostProfile costProfile) {
 
     /** The nodes the technology tables cover, in nanometres, largest first. */
@@ -37,8 +37,7 @@ public record TechnologyConfig(
 
     /** Which published circuit models price the components. */
     public enum CostProfile implements ConfigChoice {
-        NEUROSIM("neurosim", "NeuroSim V1.4 circuit models (subarray, MLSA/SAR ADC, shift-add, buffers, bus/H-tree)"),
-        ISAAC("isaac", "ISAAC/PUMA per-component tables, scaled by node");
+        NEUROSIM("neurosim", "NeuroSim V1.4 circuit models (subarray, MLSA/SAR ADC, shift-add, buffers, bus/H-tree)");
 
         private final String configName;
         private final String meaning;

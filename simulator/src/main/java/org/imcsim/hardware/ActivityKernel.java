@@ -36,6 +36,8 @@ final class ActivityKernel {
         final int cellBits;
         final int[] rowStart;
         final int[] rowCount;
+        /** Physical row → fan-in row (null: identity); kernel-position layers group one position's rows. */
+        final int[] rowOrder;
         final ArrayBits[][] arrays; // [row-block][array]
         final int maxPhysCols;
         final int maxLevelSum;
@@ -46,13 +48,14 @@ final class ActivityKernel {
         final int crossbars;
         final long usedCells;
 
-        Prepared(String name, int k, int cellBits, int[] rowStart, int[] rowCount, ArrayBits[][] arrays,
+        Prepared(String name, int k, int cellBits, int[] rowStart, int[] rowCount, int[] rowOrder, ArrayBits[][] arrays,
                  int maxPhysCols, int maxLevelSum, boolean pairs, int cellsPerWeight, int slices, int colBlocks) {
             this.name = name;
             this.k = k;
             this.cellBits = cellBits;
             this.rowStart = rowStart;
             this.rowCount = rowCount;
+            this.rowOrder = rowOrder;
             this.arrays = arrays;
             this.maxPhysCols = maxPhysCols;
             this.maxLevelSum = maxLevelSum;
@@ -121,7 +124,7 @@ final class ActivityKernel {
         }
         boolean pairs = analogPairs && ml.spec().polarities() == 2;
         int maxWs = rows * ((1 << cellBits) - 1) * (pairs ? 2 : 1);
-        return new Prepared(ml.name(), ml.k(), cellBits, rowStart, rowCount, arrays, maxCols, maxWs, pairs,
+        return new Prepared(ml.name(), ml.k(), cellBits, rowStart, rowCount, null, arrays, maxCols, maxWs, pairs,
                 ml.spec().cellsPerWeight(), ml.spec().slices(), ml.colBlocks());
     }
 
@@ -135,6 +138,16 @@ final class ActivityKernel {
      * @throws IllegalArgumentException for a unipolar mapping of a mixed-sign block (as LayerMapper)
      */
     static Prepared prepare(CrossbarLayer layer, MappingSpec ms, boolean analogPairs) {
+        return prepare(layer, ms, analogPairs, 1);
+    }
+
+    /**
+     * As {@link #prepare(CrossbarLayer, MappingSpec, boolean)}; with {@code kernelPositions > 1} the rows are
+     * arranged one kernel position after another (NeuroSim's kernel-position mapping): fan-in row
+     * {@code r = ci·kPos + p} (CrossbarLayer's order) becomes physical row {@code p·Cin + ci}, and each
+     * position's {@code Cin} rows are tiled on their own {@code ⌈Cin/rows⌉} arrays.
+     */
+    static Prepared prepare(CrossbarLayer layer, MappingSpec ms, boolean analogPairs, int kernelPositions) {
         int k = layer.rows();
         int n = layer.cols();
         float[] w = layer.op().copyWeights(); // [N][K]
@@ -165,13 +178,39 @@ final class ActivityKernel {
         // stored bit t lands in slice t / cellBits, level bit t % cellBits: column (base + t/cb), plane t%cb,
         // i.e. mask index ((base + t/cb)·cb + t%cb)·words = (base·cb + t)·words — consecutive in t
         int storedBits = ms.storedBits();
-        int rowBlocks = (k + rows - 1) / rows;
         int colBlocks = (n + perArray - 1) / perArray;
-        int[] rowStart = new int[rowBlocks];
-        int[] rowCount = new int[rowBlocks];
-        for (int i = 0; i < rowBlocks; i++) {
-            rowStart[i] = i * rows;
-            rowCount[i] = Math.min(rows, k - i * rows);
+        int rowBlocks;
+        int[] rowStart;
+        int[] rowCount;
+        int[] order = null;
+        if (kernelPositions > 1) {
+            if (k % kernelPositions != 0) {
+                throw new IllegalArgumentException("layer " + layer.name() + ": fan-in " + k
+                        + " is not a multiple of the kernel positions " + kernelPositions);
+            }
+            int cin = k / kernelPositions;
+            int perPos = (cin + rows - 1) / rows;
+            rowBlocks = kernelPositions * perPos;
+            rowStart = new int[rowBlocks];
+            rowCount = new int[rowBlocks];
+            for (int pos = 0; pos < kernelPositions; pos++) {
+                for (int bl = 0; bl < perPos; bl++) {
+                    rowStart[pos * perPos + bl] = pos * cin + bl * rows;
+                    rowCount[pos * perPos + bl] = Math.min(rows, cin - bl * rows);
+                }
+            }
+            order = new int[k];
+            for (int q = 0; q < k; q++) {
+                order[q] = (q % cin) * kernelPositions + q / cin;
+            }
+        } else {
+            rowBlocks = (k + rows - 1) / rows;
+            rowStart = new int[rowBlocks];
+            rowCount = new int[rowBlocks];
+            for (int i = 0; i < rowBlocks; i++) {
+                rowStart[i] = i * rows;
+                rowCount[i] = Math.min(rows, k - i * rows);
+            }
         }
         long[][][] blockBits = new long[rowBlocks][colBlocks][];
         byte[][] signs = new byte[rowBlocks][colBlocks]; // bit 0: a positive code, bit 1: a negative code
@@ -198,7 +237,7 @@ final class ActivityKernel {
                 long[] bb = blockBits[rb][cbk];
                 int sign = 0;
                 for (int r = 0; r < rc; r++) {
-                    double x = Math.rint(w[wbase + r0 + r] / s);
+                    double x = Math.rint(w[wbase + (order == null ? r0 + r : order[r0 + r])] / s);
                     int q = (int) Math.max(-qmax, Math.min(qmax, x));
                     if (q > 0) {
                         sign |= 1;
@@ -256,13 +295,18 @@ final class ActivityKernel {
         }
         boolean pairs = analogPairs && ms.polarities() == 2;
         int maxWs = rows * cellMask * (pairs ? 2 : 1);
-        return new Prepared(layer.name(), k, cellBits, rowStart, rowCount, arrays, maxCols, maxWs, pairs, cpw, slices,
-                colBlocks);
+        return new Prepared(layer.name(), k, cellBits, rowStart, rowCount, order, arrays, maxCols, maxWs, pairs, cpw,
+                slices, colBlocks);
     }
 
-    /** An empty record sized for {@code p}. */
+    /** An empty record sized for {@code p} with 1-bit row drivers. */
     static LayerActivity empty(Prepared p) {
-        return new LayerActivity(p.name, p.maxLevelSum);
+        return empty(p, 1);
+    }
+
+    /** An empty record sized for {@code p} with {@code dacBits}-bit row drivers (level sums scale by 2^b − 1). */
+    static LayerActivity empty(Prepared p, int dacBits) {
+        return new LayerActivity(p.name, p.maxLevelSum * ((1 << dacBits) - 1));
     }
 
     /**
@@ -272,6 +316,21 @@ final class ActivityKernel {
      * @param inputBits bits (= bit-planes) per input
      */
     static void measure(Prepared p, short[] codes, int from, int to, int inputBits, LayerActivity out) {
+        measure(p, codes, from, to, inputBits, 1, out);
+    }
+
+    /**
+     * As {@link #measure(Prepared, short[], int, int, int, LayerActivity)} with {@code dacBits}-bit row drivers:
+     * read step {@code s} drives row {@code r} at level {@code v_r = (code_r >> s·b) & (2^b − 1)}; a column's
+     * level sum is {@code Σ_r v_r·level_r} and its drive {@code Σ_r v_r}, both in units of one DAC step (the
+     * cost model divides by {@code 2^b − 1} to get the column conductance at the full read voltage). Rows with
+     * a nonzero level count as driven.
+     */
+    static void measure(Prepared p, short[] codes, int from, int to, int inputBits, int dacBits, LayerActivity out) {
+        if (dacBits > 1) {
+            measureMultiBit(p, codes, from, to, inputBits, dacBits, out);
+            return;
+        }
         int planes = inputBits;
         int codeMask = (1 << inputBits) - 1;
         int cb = p.cellBits;
@@ -308,8 +367,9 @@ final class ActivityKernel {
                 int rc = p.rowCount[blk];
                 int words = (rc + 63) >>> 6;
                 java.util.Arrays.fill(masks, 0, planes * words, 0L);
+                int[] order = p.rowOrder;
                 for (int i = 0; i < rc; i++) {
-                    int code = codes[base + r0 + i] & codeMask;
+                    int code = codes[base + (order == null ? r0 + i : order[r0 + i])] & codeMask;
                     int w = i >>> 6;
                     long bit = 1L << (i & 63);
                     while (code != 0) {
@@ -404,6 +464,106 @@ final class ActivityKernel {
                 if (c != 0) {
                     hist[ws] += c;
                     drive[ws] += c * a;
+                }
+            }
+        }
+        out.addPlanes(planeReads, activeRows);
+        for (int ws = 0; ws < hist.length; ws++) {
+            if (hist[ws] != 0) {
+                out.addConversions(ws, hist[ws], drive[ws]);
+            }
+        }
+    }
+
+    private static void measureMultiBit(Prepared p, short[] codes, int from, int to, int inputBits, int dacBits,
+                                        LayerActivity out) {
+        int codeMask = (1 << inputBits) - 1;
+        int steps = (inputBits + dacBits - 1) / dacBits;
+        int cb = p.cellBits;
+        int maxWords = 1;
+        for (int c : p.rowCount) {
+            maxWords = Math.max(maxWords, (c + 63) >>> 6);
+        }
+        long[] masks = new long[inputBits * maxWords];
+        int[] colWs = new int[p.maxPhysCols];
+        long[] hist = new long[out.maxLevelSum() + 1];
+        long[] drive = new long[hist.length];
+        long planeReads = 0;
+        long activeRows = 0;
+        int k = p.k;
+        int[] order = p.rowOrder;
+        for (int v = from; v < to; v++) {
+            int base = v * k;
+            for (int blk = 0; blk < p.arrays.length; blk++) {
+                ArrayBits[] arrays = p.arrays[blk];
+                if (arrays.length == 0) {
+                    continue;
+                }
+                int r0 = p.rowStart[blk];
+                int rc = p.rowCount[blk];
+                int words = (rc + 63) >>> 6;
+                java.util.Arrays.fill(masks, 0, inputBits * words, 0L);
+                for (int i = 0; i < rc; i++) {
+                    int code = codes[base + (order == null ? r0 + i : order[r0 + i])] & codeMask;
+                    int w = i >>> 6;
+                    long bit = 1L << (i & 63);
+                    while (code != 0) {
+                        int b = Integer.numberOfTrailingZeros(code);
+                        masks[b * words + w] |= bit;
+                        code &= code - 1;
+                    }
+                }
+                for (int s = 0; s < steps; s++) {
+                    int b0 = s * dacBits;
+                    int b1 = Math.min(inputBits, b0 + dacBits);
+                    int d = 0;
+                    int driven = 0;
+                    for (int w = 0; w < words; w++) {
+                        long any = 0;
+                        for (int b = b0; b < b1; b++) {
+                            long m = masks[b * words + w];
+                            any |= m;
+                            d += Long.bitCount(m) << (b - b0);
+                        }
+                        driven += Long.bitCount(any);
+                    }
+                    planeReads += arrays.length;
+                    activeRows += (long) driven * arrays.length;
+                    for (ArrayBits ab : arrays) {
+                        int pc = ab.physCols();
+                        long[] bits = ab.bits();
+                        for (int c = 0; c < pc; c++) {
+                            int ws = 0;
+                            int cbase = c * cb * words;
+                            for (int lb = 0; lb < cb; lb++) {
+                                int o = cbase + lb * words;
+                                for (int b = b0; b < b1; b++) {
+                                    int sum = 0;
+                                    for (int w = 0; w < words; w++) {
+                                        sum += Long.bitCount(masks[b * words + w] & bits[o + w]);
+                                    }
+                                    ws += sum << (lb + b - b0);
+                                }
+                            }
+                            colWs[c] = ws;
+                        }
+                        if (!p.pairs) {
+                            for (int c = 0; c < pc; c++) {
+                                hist[colWs[c]]++;
+                                drive[colWs[c]] += d;
+                            }
+                        } else {
+                            int cpw = p.cellsPerWeight;
+                            int sl = p.slices;
+                            for (int l = 0; l + cpw <= pc; l += cpw) {
+                                for (int j = 0; j < sl; j++) {
+                                    int ws = colWs[l + j] + colWs[l + sl + j];
+                                    hist[ws]++;
+                                    drive[ws] += 2L * d;
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

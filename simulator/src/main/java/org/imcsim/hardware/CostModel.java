@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.imcsim.cost.Calibration;
+import org.imcsim.cost.CostProfile;
+import org.imcsim.cost.isaac.IsaacCostProfile;
 import org.imcsim.cost.ComponentCost;
 import org.imcsim.cost.Source;
 import org.imcsim.cost.Technology;
@@ -26,30 +28,39 @@ import org.imcsim.cost.circuit.ShiftAdd;
 import org.imcsim.cost.circuit.SwitchMatrix;
 import org.imcsim.cost.circuit.XyBus;
 import org.imcsim.cost.neurosim.NeurosimConfig;
+import org.imcsim.cost.neurosim.PeModel;
 import org.imcsim.cost.neurosim.SubArrayModel;
+import org.imcsim.cost.neurosim.TileModel;
+import org.imcsim.mapping.placement.LayerPlacement;
 import org.imcsim.mapping.placement.Placement;
-import org.imcsim.mapping.placement.PlacementSpec;
 
 /**
  * Every latency, energy per action, leakage and area the hardware run uses, taken from the circuit models
  * of {@code org.imcsim.cost} (NeuroSim V1.4-derived, scaled by the technology node) — nothing here is a
- * number of its own. Built once per (spec, placement); costing multiplies the simulation's action counts
+ * number of its own. Built once per (spec, chip shape); costing multiplies the simulation's action counts
  * and the measured activity by these figures. A pure function of its inputs, so saved counts can be
  * re-costed with another spec ({@link HardwareResult#recost}).
  *
  * <p>Per array the sub-array is NeuroSim's ({@link SubArrayModel}): its bounding box is the array slot's
  * area; the blocks inside are split into the report categories and the rest of the box is layout
- * whitespace ("other"). PEs add an adder tree, tiles two register-file buffers, an adder tree and an
- * H-tree; the chip a global buffer, the global interconnect, ReLU and max-pool units.
+ * whitespace ("other"). PEs and tiles are NeuroSim's ({@link PeModel}, {@link TileModel}: adder trees, DFF
+ * and register-file buffers, H-tree), one {@link TileKind} for conventional tiles and one for kernel-position
+ * tiles; the chip adds a global buffer, the global interconnect, a chip adder tree, ReLU and max-pool units,
+ * sized by NeuroSim's rules where the spec leaves a size at 0 ({@link #shape}). Multi-bit row DACs and
+ * column sample-and-hold come from ISAAC's table ({@link IsaacCostProfile}, docs/cost-models.md §7).
  */
 final class CostModel {
     static final double FOLD_CHIP = 4;
-    static final double FOLD_TILE = 16;
     static final double BUS_DELAY_TOLERANCE = 0.1;
     static final int ROUTER_PORTS = 5;
     static final int ROUTER_DEPTH_FLITS = 4;
+    /** NeuroSim's global-buffer core (128 × 128 bits, 128-bit lines) and bus-width bound (Param.cpp). */
+    static final int GLOBAL_CORE_BITS = 128 * 128;
+    static final int GLOBAL_CORE_WIDTH = 128;
+    static final int MAX_GLOBAL_BUS_WIDTH = 2048;
 
     final HardwareSpec spec;
+    final ChipShape shape;
     final Technology tech;
     final Calibration cal;
     final SubArrayModel sub;
@@ -58,15 +69,23 @@ final class CostModel {
     final double clockS;
     final int numAdc;
     final int numColMuxed;
+    /** Bits of a sub-array output (NeuroSim's numBitSubarrayOutput): ADC bits + input bits + slice shifts + 1. */
     final int psumBits;
+    final TileKind conv;
+    final TileKind novel;
 
     // timing, ps
     final long driveLatencyPs;
     final long mergePs;
     final long reluPs;
-    final long poolPs;
+    final int reluLanes;
+    final long poolBatchPs;
+    final int poolUnits;
     final long beatToTilePs;
     final long beatFromTilePs;
+    final int busWidthBits;
+    final int globalBufferWidthBits;
+    final AdderTree chipTree;
 
     // energies per action, J
     final double dacReadJ;
@@ -76,41 +95,40 @@ final class CostModel {
     final double weightMergeJ;
     final double inputMergeJ;
     final double addJ;
-    final double tileBufferBitJ;
     final double globalBufferBitJ;
     final double icBitToTileJ;
     final double icBitFromTileJ;
-    final double tileTreeBitJ;
     final double meshFlitLinkJ;
     final double meshFlitRouterJ;
     final double reluValueJ;
     final double poolValueJ;
+    /** Energy of one b-bit DAC conversion on one row (0 for 1-bit drivers: the switch matrix is the driver). */
+    final double dacConversionJ;
+    /** Energy of one column sample-and-hold acquisition (0 without S&amp;H). */
+    final double sampleJ;
+    /** S&amp;H acquisition time, ps. */
+    final long samplePs;
+    /** Largest DAC level, 2^dacBits − 1: level sums and drives are in units of one DAC step. */
+    final int dacMax;
     final double g0PathS;
     final double gStepPathS;
     final double gMinS;
     final double gStepS;
 
     // capacities
-    final long tileInBufferBits;
-    final long tileOutBufferBits;
     final long globalBufferBits;
 
-    // area per instance, m², and leakage, W
+    // chip-level area, m², and leakage, W
     final Map<Category, Double> slotAreaM2 = new EnumMap<>(Category.class);
-    final double peTreeAreaM2;
-    final double tileTreeAreaM2;
-    final double tileBufferAreaM2;
-    final double tileHTreeAreaM2;
+    final double slotWhitespaceM2;
     final double globalBufferAreaM2;
     final double icAreaM2;
+    final double chipTreeAreaM2;
     final double reluAreaM2;
     final double poolAreaM2;
     final double slotLeakW;
-    final double peLeakW;
-    final double tileLeakW;
     final double chipLeakW;
-    final double tileHeightM;
-    final double tileWidthM;
+    final double tileSideM;
     final List<ComponentCost> components = new ArrayList<>();
     final List<Provenance> provenance = new ArrayList<>();
 
@@ -118,12 +136,110 @@ final class CostModel {
     record Provenance(String figure, String model, String citation) {
     }
 
-    CostModel(HardwareSpec spec, Placement placement, long maxActivationBits) {
-        this(spec, placement.spec(), placement.gridRows(), placement.gridCols(), maxActivationBits);
+    /**
+     * One kind of tile (conventional, or novel: one PE per kernel position) with everything the simulation
+     * and the costing need: NeuroSim's tile composition ({@link TileModel}), or the spec's buffers where it
+     * sizes them explicitly.
+     */
+    static final class TileKind {
+        final TileModel model;
+        final int slots;
+        final int pes;
+        final Map<Category, Double> areaM2 = new EnumMap<>(Category.class);
+        final double whitespaceM2;
+        final double totalM2;
+        final long inCapacityBits;
+        final long outCapacityBits;
+        final int inWidthBits;
+        final int outWidthBits;
+        final double inBitJ;
+        final double outBitJ;
+        final double treeBitJ;
+        final double peInBufBitJ;
+        final double peOutBufBitJ;
+        final double peInBusBitJ;
+        final double peOutBusBitJ;
+        final long treeBeatPs;
+        final int treeWidthBits;
+        final int partialSumBits;
+        final int pePartialSumBits;
+        final int summedPes;
+        final double leakW;
+        /** Global bus beats and bit energies to and from this kind's tiles, by NeuroSim's per-layer rule. */
+        long busBeatToPs;
+        long busBeatFromPs;
+        double busBitToJ;
+        double busBitFromJ;
+
+        TileKind(CostModel cm, TileModel t) {
+            HardwareSpec spec = cm.spec;
+            this.model = t;
+            PeModel pe = t.pe();
+            this.pes = t.numPe();
+            this.slots = pes * pe.subRows() * pe.subCols();
+            for (Category c : Category.values()) {
+                areaM2.put(c, cm.slotAreaM2.get(c) * slots);
+            }
+            // PE adder trees and the tile accumulation tree; DFF buffers of the PEs
+            areaM2.merge(Category.ACCUMULATION, pe.tree().areaM2() * pes + t.accumulation().areaM2(), Double::sum);
+            areaM2.merge(Category.BUFFERS, pe.bufferM2() * pes, Double::sum);
+            areaM2.merge(Category.INTERCONNECT, t.interconnectM2(), Double::sum);
+            double bufLeak;
+            boolean neurosimBuffers = spec.tileBufferBits() == 0 && spec.tileBufferWidthBits() == 0
+                    && spec.bufferType() == HardwareSpec.BufferType.REGISTER_FILE;
+            if (neurosimBuffers) {
+                areaM2.merge(Category.BUFFERS, t.bufferM2(), Double::sum);
+                inCapacityBits = (long) t.inputBuffer().numBit() * t.inputCores();
+                outCapacityBits = (long) t.outputBuffer().numBit() * t.outputCores();
+                inWidthBits = (int) t.inputBandwidthBits();
+                outWidthBits = (int) t.outputBandwidthBits();
+                inBitJ = (t.inputBuffer().readEnergyJ(1) + t.inputBuffer().writeEnergyJ(1)) / 2;
+                outBitJ = (t.outputBuffer().readEnergyJ(1) + t.outputBuffer().writeEnergyJ(1)) / 2;
+                bufLeak = t.inputBuffer().leakageW() * t.inputCores() + t.outputBuffer().leakageW() * t.outputCores();
+            } else {
+                long inBits = spec.tileBufferBits() > 0 ? spec.tileBufferBits()
+                        : (long) t.inputBuffer().numBit() * t.inputCores();
+                long outBits = spec.tileBufferBits() > 0 ? spec.tileBufferBits()
+                        : (long) t.outputBuffer().numBit() * t.outputCores();
+                int inW = spec.tileBufferWidthBits() > 0 ? spec.tileBufferWidthBits() : (int) t.inputBandwidthBits();
+                int outW = spec.tileBufferWidthBits() > 0 ? spec.tileBufferWidthBits() : (int) t.outputBandwidthBits();
+                double fit = t.peCols() * pe.sideM();
+                BufferFigures in = cm.buffer(inBits, inW, fit);
+                BufferFigures out = cm.buffer(outBits, outW, fit);
+                areaM2.merge(Category.BUFFERS, in.areaM2() + out.areaM2(), Double::sum);
+                inCapacityBits = inBits;
+                outCapacityBits = outBits;
+                inWidthBits = inW;
+                outWidthBits = outW;
+                inBitJ = in.bitJ();
+                outBitJ = out.bitJ();
+                bufLeak = in.leakageW() + out.leakageW();
+            }
+            double sum = 0;
+            for (double v : areaM2.values()) {
+                sum += v;
+            }
+            whitespaceM2 = cm.slotWhitespaceM2 * slots;
+            totalM2 = sum;
+            HTree tree = t.htree();
+            treeWidthBits = (int) tree.busWidth();
+            treeBeatPs = Math.max(1, (long) Math.ceil(tree.latencyS() / cm.clockS)) * cm.clockPs;
+            treeBitJ = tree.energyJ(1);
+            // a PE's DFF buffers clock all their flip-flops per pass (NeuroSim charges whole-buffer passes)
+            peInBufBitJ = pe.bufferIn().energyJ(1, pe.bufferIn().numDff(), 1) / pe.bufferIn().numDff();
+            peOutBufBitJ = pe.bufferOut().energyJ(1, pe.bufferOut().numDff(), 1) / pe.bufferOut().numDff();
+            peInBusBitJ = pe.busIn().energyJ(1, spec.inputToggle());
+            peOutBusBitJ = pe.busOut().energyJ(1, spec.outputToggle());
+            partialSumBits = t.partialSumBits();
+            pePartialSumBits = pe.tree().numStage() + pe.tree().numAdderBit();
+            summedPes = t.novel() ? t.numPe() : t.peRows();
+            leakW = pes * pe.leakageW(0) + t.accumulation().leakageW(0) + bufLeak + tree.leakageW(tree.busWidth());
+        }
     }
 
-    CostModel(HardwareSpec spec, PlacementSpec ps, int gridRows, int gridCols, long maxActivationBits) {
+    CostModel(HardwareSpec spec, ChipShape shape) {
         this.spec = spec;
+        this.shape = shape;
         this.tech = Technology.of(spec.nodeNm(), spec.roadmap());
         this.cal = spec.calibration();
         NeurosimConfig cfg = neurosimConfig(spec);
@@ -133,8 +249,9 @@ final class CostModel {
         int cols = spec.cols();
         numColMuxed = sub.numColMuxed();
         numAdc = sub.numAdc();
-        int cpw = spec.mappingSpec().cellsPerWeight();
-        psumBits = spec.adcBits() + spec.inputBits() + spec.mappingSpec().storedBits();
+        int ncs = cfg.cellsPerWeight();
+        psumBits = (int) (Math.log(cfg.adcLevels()) / Math.log(2) + spec.inputBits() + (ncs - 1) * spec.cellBits() + 1
+                + 1e-9);
         double periodS = Math.max(1.0 / spec.clockHz(), sub.sensingLatencyS());
         clockPs = (long) Math.ceil(periodS * 1e12);
         clockS = clockPs * 1e-12;
@@ -170,10 +287,9 @@ final class CostModel {
             muxSenseJ = 0;
         }
         // shift-adders (per array, all units): NeuroSim sizes them by cells per weight and input bits
-        int nsCpw = cfg.cellsPerWeight();
-        ShiftAdd saW = nsCpw > 1 ? new ShiftAdd(tech, numAdc, spec.adcBits(), nsCpw, Fit.width(aw)) : null;
+        ShiftAdd saW = ncs > 1 ? new ShiftAdd(tech, numAdc, spec.adcBits(), ncs, Fit.width(aw)) : null;
         ShiftAdd saI = spec.inputBits() > 1
-                ? new ShiftAdd(tech, numAdc, spec.adcBits() + nsCpw, spec.inputBits(), Fit.width(aw)) : null;
+                ? new ShiftAdd(tech, numAdc, spec.adcBits() + ncs, spec.inputBits(), Fit.width(aw)) : null;
         weightMergeJ = saW != null ? saW.energyJ(1, cal.adderActivity(), cal.dffActivity()) : 0;
         inputMergeJ = saI != null ? saI.energyJ(1, cal.adderActivity(), cal.dffActivity()) : 0;
         double saLatS = Math.max(saW != null ? saW.adderLatencyS() : 0, saI != null ? saI.adderLatencyS() : 0);
@@ -186,7 +302,7 @@ final class CostModel {
         gMinS = 1 / spec.roffOhm();
         gStepS = (1 / spec.ronOhm() - gMinS) / (levels - 1);
 
-        // sub-array slot areas (bounding box, split by block)
+        // sub-array slot areas (bounding box, split by block; the rest of the box is layout whitespace)
         Map<String, Double> blocks = sub.blockAreasM2();
         double boxed = 0;
         for (Map.Entry<String, Double> e : blocks.entrySet()) {
@@ -200,64 +316,84 @@ final class CostModel {
             slotAreaM2.merge(c, e.getValue(), Double::sum);
             boxed += e.getValue();
         }
-        slotAreaM2.merge(Category.OTHER, Math.max(0, sub.areaM2() - boxed), Double::sum);
+        // multi-bit row DACs and column sample-and-hold, added beside NeuroSim's sub-array box (they are not in its
+        // floorplan, so they do not fill its whitespace): ISAAC's measured blocks (Table 6), node-scaled; a b-bit
+        // DAC is 2^b − 1 unit elements of ISAAC's 1-bit driver (binary-weighted capacitive DAC: switched charge
+        // and area scale with the unit capacitors, Saberi et al., IEEE TCAS-I 58(8), 2011)
+        dacMax = (1 << spec.dacBits()) - 1;
+        IsaacCostProfile isaac = new IsaacCostProfile(spec.nodeNm(), spec.adcBits(), rows, cols);
+        ComponentCost dac1 = isaac.component(CostProfile.KEY_ROW_DRIVER);
+        ComponentCost sh = isaac.component(CostProfile.KEY_SAMPLE_HOLD);
+        if (spec.dacBits() > 1) {
+            dacConversionJ = dac1.energyPj("drive") * 1e-12 * dacMax;
+            double a = dac1.areaUm2() * 1e-12 * dacMax * rows;
+            slotAreaM2.merge(Category.DAC_AND_DRIVERS, a, Double::sum);
+        } else {
+            dacConversionJ = 0;
+        }
+        if (spec.sampleHold()) {
+            sampleJ = sh.energyPj("sample") * 1e-12;
+            double a = sh.areaUm2() * 1e-12 * cols;
+            slotAreaM2.merge(Category.ADC, a, Double::sum);
+        } else {
+            sampleJ = 0;
+        }
+        samplePs = clockPs;
+        slotWhitespaceM2 = Math.max(0, sub.areaM2() - boxed);
+        slotAreaM2.merge(Category.OTHER, slotWhitespaceM2, Double::sum);
         for (Category c : Category.values()) {
             slotAreaM2.putIfAbsent(c, 0.0);
         }
         slotLeakW = sub.leakageW();
 
-        // PE and tile geometry and units
-        double peH = sub.heightM() * ps.peRows();
-        double peW = sub.widthM() * ps.peCols();
-        tileHeightM = peH * ps.tileRows();
-        tileWidthM = peW * ps.tileCols();
-        AdderTree peTree = new AdderTree(tech, Math.max(2, ps.peRows()), psumBits, ps.peCols() * numAdc, Fit.width(peW));
-        peTreeAreaM2 = ps.peRows() > 1 ? peTree.areaM2() : 0;
-        peLeakW = ps.peRows() > 1 ? peTree.leakageW(0) : 0;
-        int tileBits = psumBits + (int) Math.ceil(Math.log(Math.max(2, ps.peRows())) / Math.log(2));
-        AdderTree tileTree = new AdderTree(tech, Math.max(2, ps.tileRows()), tileBits,
-                ps.tileCols() * ps.peCols() * numAdc, Fit.width(tileWidthM));
-        tileTreeAreaM2 = ps.tileRows() > 1 ? tileTree.areaM2() : 0;
-        tileInBufferBits = spec.tileBufferBits() > 0 ? spec.tileBufferBits()
-                : 2L * ps.tileArrayRows() * rows * spec.inputBits();
-        long logicalPerTile = (long) ps.tileArrayCols() * spec.mappingSpec().logicalColsPerArray();
-        tileOutBufferBits = spec.tileBufferBits() > 0 ? spec.tileBufferBits()
-                : Math.max(2L * logicalPerTile * spec.inputBits(), 1);
-        BufferFigures tileIn = buffer(tileInBufferBits, spec.tileBufferWidthBits(), tileWidthM);
-        BufferFigures tileOut = buffer(tileOutBufferBits, spec.tileBufferWidthBits(), tileWidthM);
-        tileBufferAreaM2 = tileIn.areaM2() + tileOut.areaM2();
-        tileBufferBitJ = (tileIn.readEnergyJ(1) + tileOut.readEnergyJ(1)) / 2;
-        HTree tileHTree = new HTree(tech, ps.tileRows(), ps.tileCols(), spec.tileBufferWidthBits(), peH, peW, FOLD_TILE,
-                BUS_DELAY_TOLERANCE);
-        tileHTreeAreaM2 = tileHTree.areaM2();
-        tileTreeBitJ = tileHTree.energyJ(1);
-        tileLeakW = tileIn.leakageW() + tileOut.leakageW() + (ps.tileRows() > 1 ? tileTree.leakageW(0) : 0)
-                + tileHTree.leakageW(spec.tileBufferWidthBits());
+        // PEs and tiles: NeuroSim's composition (ProcessingUnit.cpp, Tile.cpp) on the spec's hierarchy
+        double peSize = (double) spec.peCols() * cols;
+        PeModel pe = new PeModel(sub, spec.peRows(), spec.peCols(), psumBits);
+        conv = new TileKind(this, TileModel.conventional(pe, spec.tileRows(), spec.tileCols(), peSize, psumBits));
+        novel = shape.novelPes() > 1 ? new TileKind(this, TileModel.novel(pe, shape.novelPes(), peSize, psumBits)) : null;
+        tileSideM = Math.max(conv.model.sideM(), novel != null ? novel.model.sideM() : 0);
 
-        // chip level
-        double chipWidthM = tileWidthM * gridCols;
-        globalBufferBits = spec.globalBufferBits() > 0 ? spec.globalBufferBits() : Math.max(2 * maxActivationBits, 1024);
-        BufferFigures gbuf = buffer(globalBufferBits, spec.globalBufferWidthBits(), chipWidthM);
-        globalBufferAreaM2 = gbuf.areaM2();
-        globalBufferBitJ = gbuf.readEnergyJ(1);
+        // chip level (Chip.cpp ChipInitialize): global buffer, bus, chip adder tree, ReLU, max-pool
+        int gridRows = shape.gridRows();
+        int gridCols = shape.gridCols();
+        busWidthBits = shape.busWidthBits();
+        globalBufferBits = shape.globalBufferBits();
+        double gbHeightM = gridRows * tileSideM;
+        double gbWidthM;
+        if (spec.bufferType() == HardwareSpec.BufferType.REGISTER_FILE && spec.globalBufferWidthBits() == 0) {
+            int cores = (int) Math.max(1, Math.ceil((double) globalBufferBits / GLOBAL_CORE_BITS));
+            RegisterFileBuffer core = new RegisterFileBuffer(tech, GLOBAL_CORE_BITS, GLOBAL_CORE_WIDTH,
+                    cal.dffActivity(), cal.controlActivity(), Fit.height(gbHeightM));
+            globalBufferAreaM2 = core.areaM2() * cores;
+            globalBufferBitJ = (core.readEnergyJ(1) + core.writeEnergyJ(1)) / 2;
+            globalBufferWidthBits = GLOBAL_CORE_WIDTH
+                    * (int) Math.min(cores, Math.ceil((double) busWidthBits / GLOBAL_CORE_WIDTH));
+            chipLeakW0 = core.leakageW() * cores;
+        } else {
+            int w = spec.globalBufferWidthBits() > 0 ? spec.globalBufferWidthBits() : GLOBAL_CORE_WIDTH;
+            BufferFigures gbuf = buffer(globalBufferBits, w, gridCols * tileSideM);
+            globalBufferAreaM2 = gbuf.areaM2();
+            globalBufferBitJ = gbuf.bitJ();
+            globalBufferWidthBits = w;
+            chipLeakW0 = gbuf.leakageW();
+        }
+        gbWidthM = globalBufferAreaM2 / gbHeightM;
         double icLeak;
         switch (spec.interconnect()) {
             case XY_BUS -> {
-                XyBus bus = new XyBus(tech, gridRows, gridCols, spec.busWidthBits(), tileHeightM, tileWidthM, FOLD_CHIP,
+                XyBus bus = new XyBus(tech, gridRows, gridCols, busWidthBits, tileSideM, tileSideM, FOLD_CHIP,
                         BUS_DELAY_TOLERANCE);
                 icAreaM2 = bus.areaM2();
-                // XyBus's vertical run, tileHeight·(rows − ⌈rows/2⌉ − 1), is negative for a single tile row
-                // (NeuroSim's formula); a run cannot cost negative energy, so clamp at zero
-                icBitToTileJ = Math.max(0, bus.energyJ(tileHeightM, tileWidthM, 1, 0)) * spec.inputToggle();
-                icBitFromTileJ = Math.max(0, bus.energyJ(tileHeightM, tileWidthM, 0, 1)) * spec.outputToggle();
-                beatToTilePs = Math.max(1, (long) bus.latencyCycles(tileHeightM, tileWidthM, 1, 0, clockS)) * clockPs;
-                beatFromTilePs = Math.max(1, (long) bus.latencyCycles(tileHeightM, tileWidthM, 0, 1, clockS)) * clockPs;
-                icLeak = Math.max(0, bus.leakageW(tileHeightM, tileWidthM));
+                icBitToTileJ = bus.energyJ(tileSideM, tileSideM, 1, 0) * spec.inputToggle();
+                icBitFromTileJ = bus.energyJ(tileSideM, tileSideM, 0, 1) * spec.outputToggle();
+                beatToTilePs = Math.max(1, (long) bus.latencyCycles(tileSideM, tileSideM, 1, 0, clockS)) * clockPs;
+                beatFromTilePs = Math.max(1, (long) bus.latencyCycles(tileSideM, tileSideM, 0, 1, clockS)) * clockPs;
+                icLeak = bus.leakageW(tileSideM, tileSideM);
                 meshFlitLinkJ = 0;
                 meshFlitRouterJ = 0;
             }
             case HTREE -> {
-                HTree tree = new HTree(tech, gridRows, gridCols, spec.busWidthBits(), tileHeightM, tileWidthM, FOLD_CHIP,
+                HTree tree = new HTree(tech, gridRows, gridCols, busWidthBits, tileSideM, tileSideM, FOLD_CHIP,
                         BUS_DELAY_TOLERANCE);
                 icAreaM2 = tree.areaM2();
                 icBitToTileJ = tree.energyJ(1) * spec.inputToggle();
@@ -265,12 +401,12 @@ final class CostModel {
                 long beat = Math.max(1, (long) Math.ceil(tree.latencyS() / clockS)) * clockPs;
                 beatToTilePs = beat;
                 beatFromTilePs = beat;
-                icLeak = tree.leakageW(spec.busWidthBits());
+                icLeak = tree.leakageW(busWidthBits);
                 meshFlitLinkJ = 0;
                 meshFlitRouterJ = 0;
             }
             default -> {
-                double linkM = (tileHeightM + tileWidthM) / 2;
+                double linkM = tileSideM;
                 org.imcsim.cost.circuit.MeshNoc mesh = new org.imcsim.cost.circuit.MeshNoc(tech, spec.nocFlitBits(),
                         ROUTER_DEPTH_FLITS, ROUTER_PORTS, linkM);
                 double toggle = (spec.inputToggle() + spec.outputToggle()) / 2;
@@ -286,26 +422,109 @@ final class CostModel {
                 beatFromTilePs = clockPs;
             }
         }
-        ReluUnit relu = new ReluUnit(tech, spec.activationUnits(), psumBits, Fit.width(chipWidthM));
+        // NeuroSim's accounting (neurosim-serial) measures a layer's bus run with its own tile kind's side
+        for (TileKind k : novel != null ? new TileKind[] {conv, novel} : new TileKind[] {conv}) {
+            double side = k.model.sideM();
+            if (spec.interconnect() == HardwareSpec.Interconnect.XY_BUS) {
+                XyBus bus = new XyBus(tech, gridRows, gridCols, busWidthBits, tileSideM, tileSideM, FOLD_CHIP,
+                        BUS_DELAY_TOLERANCE);
+                k.busBitToJ = bus.energyJ(side, side, 1, 0) * spec.inputToggle();
+                k.busBitFromJ = bus.energyJ(side, side, 0, 1) * spec.outputToggle();
+                k.busBeatToPs = Math.max(1, (long) bus.latencyCycles(side, side, 1, 0, clockS)) * clockPs;
+                k.busBeatFromPs = Math.max(1, (long) bus.latencyCycles(side, side, 0, 1, clockS)) * clockPs;
+            } else if (spec.interconnect() == HardwareSpec.Interconnect.HTREE) {
+                HTree tree = new HTree(tech, gridRows, gridCols, busWidthBits, side, side, FOLD_CHIP,
+                        BUS_DELAY_TOLERANCE);
+                k.busBitToJ = tree.energyJ(1) * spec.inputToggle();
+                k.busBitFromJ = tree.energyJ(1) * spec.outputToggle();
+                k.busBeatToPs = Math.max(1, (long) Math.ceil(tree.latencyS() / clockS)) * clockPs;
+                k.busBeatFromPs = k.busBeatToPs;
+            } else {
+                k.busBitToJ = icBitToTileJ;
+                k.busBitFromJ = icBitFromTileJ;
+                k.busBeatToPs = beatToTilePs;
+                k.busBeatFromPs = beatFromTilePs;
+            }
+        }
+        // NeuroSim's chip-level unit sizing: lanes follow the widest tile, the adder tree the tiles a layer adds
+        double tileCells = (double) spec.tileCols() * peSize;
+        double novelCells = novel != null ? peSize * Math.ceil(Math.sqrt(shape.novelPes())) : 0;
+        double throughputTile = Math.max(tileCells, novel != null ? peSize : 0);
+        double maxAdd = Math.ceil(peSize / rows) * Math.max(spec.tileRows(), novel != null
+                ? Math.ceil(Math.sqrt(shape.novelPes())) : 0);
+        if (spec.pipeline()) {
+            throughputTile *= novel != null ? shape.layers() + 1 : 1;
+            maxAdd *= shape.layers() + 1;
+        }
+        reluLanes = spec.activationUnits() > 0 ? spec.activationUnits()
+                : (int) Math.ceil(throughputTile / numColMuxed);
+        chipTree = new AdderTree(tech, Math.max(2, shape.maxLayerTileRows()),
+                psumBits + (int) Math.ceil(Math.log(Math.max(2, maxAdd)) / Math.log(2)), reluLanes,
+                Fit.width(gbHeightM / 3));
+        chipTreeAreaM2 = chipTree.areaM2();
+        ReluUnit relu = new ReluUnit(tech, reluLanes, spec.inputBits(), Fit.width(gbWidthM / 3));
         reluAreaM2 = relu.areaM2();
-        reluValueJ = relu.energyJ(1) / spec.activationUnits();
+        reluValueJ = relu.energyJ(1) / reluLanes;
         reluPs = Math.max(1, (long) relu.latencyCycles(1)) * clockPs;
-        int poolUnits = Math.max(1, spec.activationUnits() / 4);
+        poolUnits = Math.max(1, (int) (Math.max(tileCells, novelCells / Math.ceil(Math.sqrt(Math.max(1,
+                shape.novelPes())))) / numColMuxed));
         MaxPoolUnit pool = new MaxPoolUnit(tech, spec.inputBits(), 4, poolUnits);
         poolAreaM2 = pool.areaM2();
         poolValueJ = pool.energyJ(1, cal.controlActivity()) / poolUnits / 4;
-        poolPs = Math.max(1, (long) pool.latencyCycles(1, clockS)) * clockPs;
-        chipLeakW = gbuf.leakageW() + icLeak + relu.leakageW() + pool.leakageW();
+        poolBatchPs = Math.max(1, (long) pool.latencyCycles(1, clockS)) * clockPs;
+        chipLeakW = chipLeakW0 + icLeak + relu.leakageW() + pool.leakageW() + chipTree.leakageW(0);
 
         describe(cfg);
     }
 
+    private final double chipLeakW0;
+
+    /** The tile kind of a layer. */
+    TileKind tile(boolean novelLayer) {
+        return novelLayer ? novel : conv;
+    }
+
+    /**
+     * The chip shape of a placed network, with NeuroSim's sizing rules where the spec leaves a size at 0
+     * ({@code Chip.cpp} ChipInitialize): the global bus is the sum over the layers' tiles of (tile width +
+     * its ADC outputs) — every tile in the pipeline, one per layer otherwise — halved until it is at most
+     * 2048 bits; the global buffer holds the inputs of every layer at half occupancy in the pipeline (the
+     * largest layer input otherwise), at {@code inputBits} per value.
+     *
+     * @param layerInputs input activation values of each crossbar layer
+     */
+    static ChipShape shape(HardwareSpec spec, Placement p, long[] layerInputs, long maxActivationBits) {
+        int numColMuxed = spec.colsPerAdc();
+        double peSize = (double) spec.peCols() * spec.cols();
+        double tileCells = spec.tileCols() * peSize;
+        double novelCells = p.novelPes() > 1 ? peSize * Math.ceil(Math.sqrt(p.novelPes())) : 0;
+        double bus = 0;
+        double maxInput = 0;
+        int maxRows = 1;
+        for (LayerPlacement lp : p.layers()) {
+            double perTile = lp.novel() ? novelCells + novelCells / numColMuxed : tileCells + tileCells / numColMuxed;
+            double in = layerInputs[lp.layer()];
+            if (spec.pipeline()) {
+                bus += perTile * lp.tiles();
+                maxInput += in / 2;
+            } else {
+                bus += perTile;
+                maxInput = Math.max(maxInput, in);
+            }
+            maxRows = Math.max(maxRows, lp.tileRowsOfLayer());
+        }
+        while (bus > MAX_GLOBAL_BUS_WIDTH) {
+            bus /= 2;
+        }
+        int busWidth = spec.busWidthBits() > 0 ? spec.busWidthBits() : Math.max(1, (int) bus);
+        long gb = spec.globalBufferBits() > 0 ? spec.globalBufferBits()
+                : Math.max(GLOBAL_CORE_BITS / 16, (long) (spec.inputBits() * maxInput));
+        return new ChipShape(p.layers().size(), p.chipTiles(), p.novelTiles(), p.novelPes(), p.gridRows(),
+                p.gridCols(), maxRows, busWidth, gb, maxActivationBits);
+    }
+
     /** Area, energy per bit read and leakage of one buffer of the spec's type. */
     private record BufferFigures(double areaM2, double bitJ, double leakW) {
-        double readEnergyJ(double bits) {
-            return bitJ * bits;
-        }
-
         double leakageW() {
             return leakW;
         }
@@ -353,7 +572,7 @@ final class CostModel {
                 continue;
             }
             double d = (double) a.drive(ws) / n;
-            sum += n * conversionJ(d * g0PathS + ws * gStepPathS);
+            sum += n * conversionJ((d * g0PathS + ws * gStepPathS) / dacMax);
         }
         return sum / a.conversions();
     }
@@ -370,7 +589,7 @@ final class CostModel {
         for (int ws = 0; ws <= a.maxLevelSum(); ws++) {
             g += a.drive(ws) * gMinS + (double) ws * a.count(ws) * gStepS;
         }
-        return CrossbarArray.cellReadEnergyJ(g / a.conversions() * spec.readPulseS(), spec.readVoltageV());
+        return CrossbarArray.cellReadEnergyJ(g / dacMax / a.conversions() * spec.readPulseS(), spec.readVoltageV());
     }
 
     /** Adder-tree pipeline latency for {@code inputs} partial sums, ps. */
@@ -380,6 +599,14 @@ final class CostModel {
         }
         AdderTree t = new AdderTree(tech, inputs, psumBits, 1, Fit.FREE);
         return Math.max(1, (long) t.latencyCycles(1, 0, clockS)) * clockPs;
+    }
+
+    /** Time of the chip adder tree adding {@code inputs} tile rows for {@code reads} reductions per tree, ps. */
+    long chipTreePs(double reads, int inputs) {
+        if (inputs <= 1) {
+            return 0;
+        }
+        return (long) Math.ceil(chipTree.latencyCycles(reads, inputs, clockS)) * clockPs;
     }
 
     private void describe(NeurosimConfig cfg) {
@@ -424,20 +651,36 @@ final class CostModel {
                 mergePs, 0, saSrc), Category.ACCUMULATION);
         add(new ComponentCost("subArrayPeriphery", slotAreaM2.get(Category.OTHER) * 1e12, new String[0], new double[0],
                 0, slotLeakW * 1e6, subSrc), Category.OTHER);
-        add(ComponentCost.single("adderTree", peTreeAreaM2 * 1e12 + tileTreeAreaM2 * 1e12, "add", addJ * 1e12,
-                0, peLeakW * 1e6, addSrc), Category.ACCUMULATION);
-        add(new ComponentCost("tileBuffers", tileBufferAreaM2 * 1e12, new String[] {"bit"},
-                new double[] {tileBufferBitJ * 1e12}, clockPs, 0, bufSrc), Category.BUFFERS);
+        PeModel pe = conv.model.pe();
+        add(ComponentCost.single("adderTree", (pe.tree().areaM2() * conv.pes + conv.model.accumulation().areaM2()) * 1e12,
+                "add", addJ * 1e12, 0, pe.tree().leakageW(0) * 1e6, addSrc), Category.ACCUMULATION);
+        add(new ComponentCost("peBuffers", pe.bufferM2() * 1e12, new String[] {"bitIn", "bitOut"},
+                new double[] {conv.peInBufBitJ * 1e12, conv.peOutBufBitJ * 1e12}, clockPs, 0,
+                Source.neurosim("Dff/LocalBus", "ProcessingUnit.cpp PE DFF buffers and buses (DFF.cpp, Bus.cpp)")),
+                Category.BUFFERS);
+        add(new ComponentCost("tileBuffers", (conv.areaM2.get(Category.BUFFERS) - pe.bufferM2() * conv.pes
+                - conv.slots * slotAreaM2.get(Category.BUFFERS)) * 1e12, new String[] {"bitIn", "bitOut"},
+                new double[] {conv.inBitJ * 1e12, conv.outBitJ * 1e12}, clockPs, 0, bufSrc), Category.BUFFERS);
         add(new ComponentCost("globalBuffer", globalBufferAreaM2 * 1e12, new String[] {"bit"},
                 new double[] {globalBufferBitJ * 1e12}, clockPs, 0, bufSrc), Category.BUFFERS);
-        add(new ComponentCost("tileHTree", tileHTreeAreaM2 * 1e12, new String[] {"bit"},
-                new double[] {tileTreeBitJ * 1e12}, 0, 0, htSrc), Category.INTERCONNECT);
+        add(new ComponentCost("tileHTree", conv.model.interconnectM2() * 1e12, new String[] {"bit"},
+                new double[] {conv.treeBitJ * 1e12}, conv.treeBeatPs, 0, htSrc), Category.INTERCONNECT);
+        if (novel != null) {
+            add(new ComponentCost("novelTile", novel.totalM2 * 1e12, new String[] {"bufferBitIn", "bufferBitOut",
+                    "treeBit"}, new double[] {novel.inBitJ * 1e12, novel.outBitJ * 1e12, novel.treeBitJ * 1e12},
+                    novel.treeBeatPs, novel.leakW * 1e6, Source.neurosim("TileModel (novel)",
+                    "Tile.cpp kernel-position tile: one PE per kernel position")), Category.OTHER);
+        }
+        add(ComponentCost.single("chipAdderTree", chipTreeAreaM2 * 1e12, "add", addJ * 1e12, 0,
+                chipTree.leakageW(0) * 1e6, addSrc), Category.ACCUMULATION);
         add(new ComponentCost("globalInterconnect", icAreaM2 * 1e12,
                 new String[] {"bitToTile", "bitFromTile", "flitLink", "flitRouter"},
                 new double[] {icBitToTileJ * 1e12, icBitFromTileJ * 1e12, meshFlitLinkJ * 1e12, meshFlitRouterJ * 1e12},
                 beatToTilePs, 0, icSrc), Category.INTERCONNECT);
         add(new ComponentCost("activation", reluAreaM2 * 1e12 + poolAreaM2 * 1e12, new String[] {"relu", "poolValue"},
                 new double[] {reluValueJ * 1e12, poolValueJ * 1e12}, reluPs, 0, actSrc), Category.OTHER);
+        provenance.add(new Provenance("area.whitespaceMm2", subSrc.model(), "NeuroSim's sub-array bounding box minus "
+                + "its blocks (write level shifters set the box); part of area.breakdownMm2.other"));
         provenance.add(new Provenance("latency.clockPeriodNs", clkSrc.model(), clkSrc.citation()));
         provenance.add(new Provenance("technology", Technology.SOURCE.model(), Technology.SOURCE.citation()));
         provenance.add(new Provenance("calibration", "neurosim.Calibration", Source.NEUROSIM_V14

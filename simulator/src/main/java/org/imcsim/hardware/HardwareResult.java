@@ -85,7 +85,7 @@ public final class HardwareResult {
     static HardwareResult create(Network net, HardwareSpec spec, Placement placement, ActivityKernel.Prepared[] mapped, CostModel cm,
                                  ActionCounts counts, HardwareRun.Chip one, HardwareRun.Chip steady,
                                  SimulationResult steadyResult, long events, TraceRecorder trace) {
-        Costing.Result cost = Costing.cost(cm, counts, placement.spec(), spec.pipeline());
+        Costing.Result cost = Costing.cost(cm, counts, spec.pipeline());
         List<CrossbarLayer> xls = net.crossbarLayers();
         List<LayerRow> rows = new ArrayList<>();
         double ops = counts.opsPerInference();
@@ -111,7 +111,8 @@ public final class HardwareResult {
             }
             double util = (double) busy / ((double) end * steady.copies.get(i).size());
             rows.add(new LayerRow(l.name(), shape(l), lp.crossbars(), lp.replicas(), lp.tiles(), cells == 0 ? 0 : (double) m.usedCells / cells,
-                    vecs, e, latency / 1000.0, lp.tiles() * cost.tileAreaMm2(), util));
+                    vecs, e, latency / 1000.0, lp.tiles() * (lp.novel() ? cost.novelTileAreaMm2() : cost.tileAreaMm2()),
+                    util));
         }
         Map<String, Double> util = new java.util.LinkedHashMap<>();
         util.put("globalBuffer", (double) steady.globalBuffer.busyPs() / end);
@@ -162,9 +163,8 @@ public final class HardwareResult {
                                          HardwareSpec simulated, double ops) {
         Objects.requireNonNull(spec, "spec");
         checkSameSimulation(simulated, spec);
-        CostModel cm = new CostModel(spec, spec.placementSpec(), counts.gridRows(), counts.gridCols(),
-                counts.maxActivationBits());
-        Costing.Result cost = Costing.cost(cm, counts, spec.placementSpec(), spec.pipeline());
+        CostModel cm = new CostModel(spec, counts.shape());
+        Costing.Result cost = Costing.cost(cm, counts, spec.pipeline());
         List<LayerRow> out = new ArrayList<>();
         long xbars = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -175,9 +175,12 @@ public final class HardwareResult {
             }
             xbars += r.crossbars();
             out.add(new LayerRow(r.name(), r.shape(), r.crossbars(), r.duplication(), r.tiles(), r.cellUtilization(),
-                    r.vectors(), e, r.latencyNs(), r.tiles() * cost.tileAreaMm2(), r.utilization()));
+                    r.vectors(), e, r.latencyNs(), r.tiles() * (counts.layers().get(i).novel() ? cost.novelTileAreaMm2()
+                    : cost.tileAreaMm2()), r.utilization()));
         }
-        long slots = (long) counts.chipTiles() * spec.placementSpec().arraysPerTile();
+        ChipShape sh = counts.shape();
+        long slots = (long) sh.conventionalTiles() * spec.placementSpec().arraysPerTile()
+                + (long) sh.novelTiles() * sh.novelPes() * spec.placementSpec().arraysPerPe();
         return new HardwareResult(network, spec, spec.placementSpec(), out, counts, cost, cm, ops, xbars, slots, 0,
                 Map.of(), 0, null);
     }
@@ -187,7 +190,7 @@ public final class HardwareResult {
                 && a.weightBits() == b.weightBits() && a.inputBits() == b.inputBits() && a.dacBits() == b.dacBits()
                 && a.signed() == b.signed() && a.subtraction() == b.subtraction() && a.colsPerAdc() == b.colsPerAdc()
                 && a.placementSpec().equals(b.placementSpec()) && a.interconnect() == b.interconnect()
-                && a.noPadding() == b.noPadding();
+                && a.noPadding() == b.noPadding() && a.dataflow() == b.dataflow();
         if (!same) {
             throw new IllegalArgumentException("re-costing cannot change what was simulated (array size, cell bits, "
                     + "precisions, signed scheme, columns per ADC, chip organisation, pipeline, interconnect, padding); "
@@ -210,6 +213,11 @@ public final class HardwareResult {
     /** Chip area, mm². */
     public double areaMm2() {
         return cost.areaMm2Total();
+    }
+
+    /** Layout whitespace inside the sub-array bounding boxes (part of the "other" area), mm². */
+    public double whitespaceMm2() {
+        return cost.whitespaceMm2();
     }
 
     /** Area by category, mm². */
@@ -337,6 +345,10 @@ public final class HardwareResult {
             ab.put(c.key(), cost.areaMm2().get(c));
         }
         area.put("tileMm2", cost.tileAreaMm2());
+        if (cost.novelTileAreaMm2() > 0) {
+            area.put("novelTileMm2", cost.novelTileAreaMm2());
+        }
+        area.put("whitespaceMm2", cost.whitespaceMm2());
         ObjectNode energy = root.putObject("energy");
         energy.put("totalPj", energyPj());
         energy.put("dynamicPj", dynamicEnergyPj());
@@ -362,8 +374,9 @@ public final class HardwareResult {
         map.put("arraySlots", arraySlots);
         map.put("slotUtilization", arraySlots == 0 ? 0 : (double) crossbars / arraySlots);
         map.put("cellUtilization", cellUtilization);
-        map.put("tiles", counts.chipTiles());
-        map.put("tileGrid", counts.gridRows() + "x" + counts.gridCols());
+        map.put("tiles", counts.shape().chipTiles());
+        map.put("novelTiles", counts.shape().novelTiles());
+        map.put("tileGrid", counts.shape().gridRows() + "x" + counts.shape().gridCols());
         map.put("arraysPerPe", placementSpec.peRows() + "x" + placementSpec.peCols());
         map.put("pesPerTile", placementSpec.tileRows() + "x" + placementSpec.tileCols());
         ArrayNode ls = root.putArray("layers");

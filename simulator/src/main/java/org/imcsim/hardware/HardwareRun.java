@@ -10,6 +10,7 @@ import org.imcsim.arch.Accumulator;
 import org.imcsim.arch.ActivationUnit;
 import org.imcsim.arch.AdcBank;
 import org.imcsim.arch.BankGeometry;
+import org.imcsim.arch.ChipControl;
 import org.imcsim.arch.Buffer;
 import org.imcsim.arch.CrossbarArrayBank;
 import org.imcsim.arch.DataflowController;
@@ -18,7 +19,10 @@ import org.imcsim.arch.Group;
 import org.imcsim.arch.Interconnect;
 import org.imcsim.arch.MeshNoc;
 import org.imcsim.arch.RowDriverBank;
+import org.imcsim.arch.SampleHoldBank;
 import org.imcsim.arch.ShiftAddBank;
+import org.imcsim.arch.StageController;
+import org.imcsim.arch.TileHTree;
 import org.imcsim.arch.TraceRecorder;
 import org.imcsim.component.Simulation;
 import org.imcsim.component.SimulationResult;
@@ -129,12 +133,15 @@ public final class HardwareRun {
         int n = xls.size();
         MappingSpec ms = spec.mappingSpec();
         long t0 = System.nanoTime();
-        // 1. map every layer (in parallel) straight into column masks
+        // 1. map every layer (in parallel) straight into column masks; kernel-position ("novel") layers keep the
+        //    rows of one kernel position together (NeuroSim's novel mapping)
+        boolean[] novel = novelLayers(xls, spec);
         List<Future<ActivityKernel.Prepared>> prepared = new ArrayList<>(n);
         for (CrossbarLayer l : xls) {
+            int kPos = novel[l.index()] ? l.conv().window().kernelH() * l.conv().window().kernelW() : 1;
             prepared.add(pool.submit(() -> {
                 try {
-                    return ActivityKernel.prepare(l, ms, spec.analogPairs());
+                    return ActivityKernel.prepare(l, ms, spec.analogPairs(), kPos);
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(null, "mapping.signed", e.getMessage(), e);
                 }
@@ -160,7 +167,8 @@ public final class HardwareRun {
                         c[j * k + r] = (short) buf[r];
                     }
                 }
-                activity.set(l.index(), submitActivity(pool, prepared.get(l.index()), c, v, spec.inputBits()));
+                activity.set(l.index(), submitActivity(pool, prepared.get(l.index()), c, v, spec.inputBits(),
+                        spec.dacBits()));
             }
         } else {
             float[] image = ((ActivitySource.Image) source).input();
@@ -169,7 +177,8 @@ public final class HardwareRun {
                 floats.multiply(layer, group, x, vecs, y);
                 short[] c = quantize(layer, x, vecs, spec);
                 int v = c.length / layer.rows();
-                activity.set(layer.index(), submitActivity(pool, prepared.get(layer.index()), c, v, spec.inputBits()));
+                activity.set(layer.index(), submitActivity(pool, prepared.get(layer.index()), c, v, spec.inputBits(),
+                        spec.dacBits()));
                 codes.touch(layer.index());
             };
             new FloatForward(network, recording).run(image, 1);
@@ -190,16 +199,20 @@ public final class HardwareRun {
             ActivityKernel.Prepared m = layers[l.index()];
             boolean spatial = l.conv() != null && (l.conv().window().kernelH() > 1 || l.conv().window().kernelW() > 1);
             int ifm = l.kind() == OpKind.CONV ? l.inputShape().height() : 1;
+            int kPos = novel[l.index()] ? l.conv().window().kernelH() * l.conv().window().kernelW() : 1;
             demands.add(new LayerDemand(l.name(), m.rowBlocks(), m.colBlocks, Math.max(1, m.crossbars),
-                    vectors[l.index()], ifm, spatial));
+                    vectors[l.index()], ifm, spatial, kPos));
         }
         Placement placement = Placer.place(demands, spec.placementSpec());
         long maxAct = 0;
+        long[] layerInputs = new long[n];
         for (CrossbarLayer l : xls) {
             maxAct = Math.max(maxAct, (long) l.outputShape().size() * spec.inputBits());
             maxAct = Math.max(maxAct, (long) l.inputShape().size() * spec.inputBits());
+            layerInputs[l.index()] = l.inputShape().size();
         }
-        CostModel cm = new CostModel(spec, placement, maxAct);
+        ChipShape shape = CostModel.shape(spec, placement, layerInputs, maxAct);
+        CostModel cm = new CostModel(spec, shape);
         List<Dependencies.Edges> edges = Dependencies.of(network, spec.noPadding());
         // 4. event simulation: one image for latency and counts, then the pipeline interval
         TraceRecorder trace = options.traceCap() > 0 ? new TraceRecorder(options.traceCap()) : null;
@@ -218,7 +231,7 @@ public final class HardwareRun {
             int span = (m - 1) / 2;
             intervalPs = (steady.controller.imageDonePs(m - 1) - steady.controller.imageDonePs(m - 1 - span)) / span;
         }
-        ActionCounts counts = one.counts(acts, singlePs, intervalPs, placement, maxAct, 2.0 * network.macsPerImage());
+        ActionCounts counts = one.counts(acts, singlePs, intervalPs, placement, cm, 2.0 * network.macsPerImage());
         long events = r1.events() + (steady != one ? rs.events() : 0);
         HardwareResult result = HardwareResult.create(network, spec, placement, layers, cm, counts, one, steady, rs,
                 events, trace);
@@ -228,6 +241,24 @@ public final class HardwareRun {
                     network.name(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, events);
         }
         return result;
+    }
+
+    /**
+     * The layers mapped one PE per kernel position when {@code chip.novelMapping} is on
+     * ({@link Placer#novelLayers}); none otherwise.
+     */
+    static boolean[] novelLayers(List<CrossbarLayer> xls, HardwareSpec spec) {
+        int n = xls.size();
+        if (!spec.novelMapping()) {
+            return new boolean[n];
+        }
+        int[] area = new int[n];
+        int[] fanIn = new int[n];
+        for (CrossbarLayer l : xls) {
+            area[l.index()] = l.conv() != null ? l.conv().window().kernelH() * l.conv().window().kernelW() : 1;
+            fanIn[l.index()] = l.rows();
+        }
+        return Placer.novelLayers(area, fanIn, spec.rows());
     }
 
     private static void requireDone(Chip chip, int images) {
@@ -241,7 +272,7 @@ public final class HardwareRun {
     private static final int CHUNK_VECTORS = 128;
 
     private static Future<LayerActivity> submitActivity(ExecutorService pool, Future<ActivityKernel.Prepared> prep,
-                                                        short[] codes, int vectors, int inputBits) {
+                                                        short[] codes, int vectors, int inputBits, int dacBits) {
         int chunks = Math.max(1, (vectors + CHUNK_VECTORS - 1) / CHUNK_VECTORS);
         List<Future<LayerActivity>> parts = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
@@ -249,8 +280,8 @@ public final class HardwareRun {
             int to = (int) ((long) vectors * (c + 1) / chunks);
             parts.add(pool.submit(() -> {
                 ActivityKernel.Prepared p = prep.get();
-                LayerActivity a = ActivityKernel.empty(p);
-                ActivityKernel.measure(p, codes, from, to, inputBits, a);
+                LayerActivity a = ActivityKernel.empty(p, dacBits);
+                ActivityKernel.measure(p, codes, from, to, inputBits, dacBits, a);
                 return a;
             }));
         }
@@ -403,25 +434,28 @@ public final class HardwareRun {
     /** The simulated chip of one run: its components, wired. */
     static final class Chip {
         final Simulation simulation;
-        final DataflowController controller;
+        final ChipControl controller;
         final Interconnect network;
         final Buffer globalBuffer;
         final ActivationUnit activation;
         final List<List<Copy>> copies;
+        /** Per layer and image, in the neurosim-serial dataflow: tile-buffer, H-tree and chip traffic (bits). */
+        final long[][] serialTraffic;
 
         /** One layer copy's components. */
-        record Copy(CrossbarArrayBank bank, RowDriverBank dac, AdcBank adc, ShiftAddBank shiftAdd,
-                    Accumulator accumulator, Buffer inBuffer, Buffer outBuffer) {
+        record Copy(CrossbarArrayBank bank, RowDriverBank dac, SampleHoldBank sampleHold, AdcBank adc,
+                    ShiftAddBank shiftAdd, Accumulator accumulator, Buffer inBuffer, Buffer outBuffer) {
         }
 
-        private Chip(Simulation simulation, DataflowController controller, Interconnect network, Buffer globalBuffer,
-                     ActivationUnit activation, List<List<Copy>> copies) {
+        private Chip(Simulation simulation, ChipControl controller, Interconnect network, Buffer globalBuffer,
+                     ActivationUnit activation, List<List<Copy>> copies, long[][] serialTraffic) {
             this.simulation = simulation;
             this.controller = controller;
             this.network = network;
             this.globalBuffer = globalBuffer;
             this.activation = activation;
             this.copies = copies;
+            this.serialTraffic = serialTraffic;
         }
 
         static Chip build(Network net, HardwareSpec spec, ActivityKernel.Prepared[] layers, Placement placement, CostModel cm,
@@ -429,22 +463,26 @@ public final class HardwareRun {
             SystemBuilder b = new SystemBuilder("chip", seed);
             long clk = cm.clockPs;
             int tiles = placement.chipTiles();
-            Buffer gbuf = new Buffer(b.root(), "globalBuffer", cm.globalBufferBits, spec.globalBufferWidthBits(), clk);
+            boolean serial = spec.dataflow() == HardwareSpec.Dataflow.NEUROSIM_SERIAL;
+            Buffer gbuf = new Buffer(b.root(), "globalBuffer", cm.globalBufferBits, cm.globalBufferWidthBits, clk);
             Interconnect ic;
             if (spec.interconnect() == HardwareSpec.Interconnect.MESH) {
                 ic = new MeshNoc(b.root(), "noc", tiles, placement.gridRows(), placement.gridCols(), spec.nocFlitBits(),
                         spec.nocRouterCycles(), clk);
             } else {
                 GlobalBus bus = new GlobalBus(b.root(), spec.interconnect() == HardwareSpec.Interconnect.XY_BUS ? "xyBus"
-                        : "hTree", tiles, spec.busWidthBits(), cm.beatToTilePs, cm.beatFromTilePs,
+                        : "hTree", tiles, cm.busWidthBits, cm.beatToTilePs, cm.beatFromTilePs,
                         spec.interconnect() == HardwareSpec.Interconnect.XY_BUS);
                 bus.trace(trace);
                 ic = bus;
             }
-            ActivationUnit act = new ActivationUnit(b.root(), "activation", spec.activationUnits(), cm.reluPs, cm.poolPs);
+            ActivationUnit act = new ActivationUnit(b.root(), "activation", cm.reluLanes, cm.reluPs, cm.poolUnits * 4,
+                    cm.poolBatchPs);
             List<CrossbarLayer> xls = net.crossbarLayers();
             List<List<Copy>> copies = new ArrayList<>();
             List<DataflowController.Layer> flow = new ArrayList<>();
+            List<StageController.Stage> stages = new ArrayList<>();
+            long[][] traffic = serial ? new long[xls.size()][] : null;
             MappingSpec ms = spec.mappingSpec();
             int cpw = ms.cellsPerWeight();
             int groupsPerPlane = Math.max(1, cm.numColMuxed / cpw);
@@ -452,6 +490,7 @@ public final class HardwareRun {
             for (CrossbarLayer l : xls) {
                 int i = l.index();
                 LayerPlacement lp = placement.layers().get(i);
+                CostModel.TileKind tk = cm.tile(lp.novel());
                 ActivityKernel.Prepared m = layers[i];
                 Group lg = new Group(b.root(), safeName(l.name(), i, used));
                 used[i] = lg;
@@ -463,10 +502,13 @@ public final class HardwareRun {
                 long outBits = outValues * spec.inputBits();
                 int gr = lp.tileGridRows();
                 int gc = lp.tileGridCols();
+                boolean pooled = Dependencies.pooled(net, l);
                 List<Copy> cs = new ArrayList<>();
                 List<CrossbarArrayBank> banks = new ArrayList<>();
+                int[] groupOf = new int[lp.replicas()];
                 for (int r = 0; r < lp.replicas(); r++) {
                     Group cg = new Group(lg, "r" + r);
+                    groupOf[r] = lp.groupOfReplica(r);
                     int t0 = lp.tileOfReplica(r);
                     int[] inTiles = new int[gr * gc];
                     for (int t = 0; t < inTiles.length; t++) {
@@ -478,34 +520,74 @@ public final class HardwareRun {
                     }
                     BankGeometry g = new BankGeometry(Math.max(1, m.crossbars), spec.inputCycles(), positions,
                             (cpw - 1) * groupsPerPlane, groupsPerPlane, inBits, outValues, outBits, m.rowBlocks(),
-                            Dependencies.pooled(net, l), inTiles, (inBits + gr - 1) / gr, outTiles, (outBits + gc - 1) / gc);
-                    int share = lp.replicasPerTile();
-                    long inCap = gr * gc == 1 ? cm.tileInBufferBits / share : gr * cm.tileInBufferBits;
-                    long outCap = gr * gc == 1 ? cm.tileOutBufferBits / share : gc * cm.tileOutBufferBits;
-                    int inWidth = gr * gc == 1 ? Math.max(1, spec.tileBufferWidthBits() / share) : gr * spec.tileBufferWidthBits();
-                    int outWidth = gr * gc == 1 ? Math.max(1, spec.tileBufferWidthBits() / share) : gc * spec.tileBufferWidthBits();
-                    Buffer inBuf = new Buffer(cg, "inBuffer", Math.max(inCap, inBits), inWidth, clk);
-                    Buffer outBuf = new Buffer(cg, "outBuffer", Math.max(outCap, outBits), outWidth, clk);
+                            pooled, inTiles, (inBits + gr - 1) / gr, outTiles, (outBits + gc - 1) / gc);
+                    Buffer inBuf = null;
+                    Buffer outBuf = null;
+                    if (!serial) {
+                        // the copies of a tile group share its tiles' buffers: capacity and port bandwidth
+                        int share = lp.copiesPerGroup();
+                        long inCap = Math.max(1, tk.inCapacityBits * gr / share);
+                        long outCap = Math.max(1, tk.outCapacityBits * gc / share);
+                        int inWidth = (int) Math.max(1, (long) tk.inWidthBits * gr / share);
+                        int outWidth = (int) Math.max(1, (long) tk.outWidthBits * gc / share);
+                        inBuf = new Buffer(cg, "inBuffer", Math.max(inCap, inBits), inWidth, clk);
+                        outBuf = new Buffer(cg, "outBuffer", Math.max(outCap, outBits), outWidth, clk);
+                    }
                     RowDriverBank dac = new RowDriverBank(cg, "rowDrivers", g.arrays(), cm.driveLatencyPs);
                     AdcBank adc = new AdcBank(cg, "adc", g.arrays() * cm.numAdc, clk);
+                    SampleHoldBank sh = spec.sampleHold()
+                            ? new SampleHoldBank(cg, "sampleHold", g.arrays() * spec.cols(), cm.samplePs) : null;
                     ShiftAddBank sa = new ShiftAddBank(cg, "shiftAdd", g.arrays(), cm.mergePs);
                     Accumulator acc = new Accumulator(cg, "adderTree", Math.max(1, m.colBlocks) * cm.numAdc, clk,
                             cm.treeLatencyPs(m.rowBlocks()));
-                    CrossbarArrayBank bank = new CrossbarArrayBank(cg, "arrays", g, dac, null, adc, sa, acc, inBuf, outBuf,
+                    CrossbarArrayBank bank = new CrossbarArrayBank(cg, "arrays", g, dac, sh, adc, sa, acc, inBuf, outBuf,
                             ic, act, gbuf);
                     bank.trace(trace);
                     banks.add(bank);
-                    cs.add(new Copy(bank, dac, adc, sa, acc, inBuf, outBuf));
+                    cs.add(new Copy(bank, dac, sh, adc, sa, acc, inBuf, outBuf));
                 }
                 copies.add(cs);
                 Dependencies.Edges e = edges.get(i);
-                flow.add(new DataflowController.Layer(l.name(), vectors[i], banks, e.producers(), e.need()));
+                if (serial) {
+                    SerialTraffic st = SerialTraffic.of(l, lp, spec, cm, tk, vectors[i], pooled, placement);
+                    StageController.Group[] groups = new StageController.Group[lp.groups()];
+                    for (int g = 0; g < groups.length; g++) {
+                        groups[g] = new StageController.Group(
+                                new Buffer(lg, "g" + g + "InBuffer", Math.max(1, tk.inCapacityBits), tk.inWidthBits, clk),
+                                new Buffer(lg, "g" + g + "OutBuffer", Math.max(1, tk.outCapacityBits), tk.outWidthBits, clk),
+                                new TileHTree(lg, "g" + g + "HTree", tk.treeWidthBits, tk.treeBeatPs),
+                                st.tileInBits, st.tileOutBits);
+                    }
+                    stages.add(new StageController.Stage(l.name(), vectors[i], banks, groupOf, groups, e.producers(),
+                            st.chipInBits, st.chipOutBits, st.shareIn, st.shareOut, vectors[i] * outValues, pooled,
+                            lp.tileRowsOfLayer(), tk.busBeatToPs, tk.busBeatFromPs));
+                    // energy: the layer's traffic passes once through the tiles of one copy (time: every group)
+                    traffic[i] = new long[] {st.tileInAll, st.tileOutAll, st.chipInBits, st.chipOutBits};
+                } else {
+                    flow.add(new DataflowController.Layer(l.name(), vectors[i], banks, e.producers(), e.need()));
+                }
             }
-            DataflowController ctrl = new DataflowController(b.root(), "control", flow, images, spec.pipeline(), gbuf, ic);
-            ctrl.wire(b);
+            ChipControl control;
+            if (serial) {
+                if (!(ic instanceof GlobalBus bus)) {
+                    throw new BadInputException(null, "chip.dataflow", "neurosim-serial reproduces NeuroSim's buses; "
+                            + "use chip.interconnect xy-bus or htree (got mesh)");
+                }
+                Accumulator chipTree = new Accumulator(b.root(), "chipAdderTree", cm.chipTree.numTrees(),
+                        Math.max(clk, cm.chipTreePs(1, cm.shape.maxLayerTileRows())), 0);
+                StageController ctrl = new StageController(b.root(), "control", stages, images, spec.pipeline(), gbuf,
+                        bus, act, chipTree);
+                ctrl.wire(b);
+                control = ctrl;
+            } else {
+                DataflowController ctrl = new DataflowController(b.root(), "control", flow, images, spec.pipeline(), gbuf,
+                        ic);
+                ctrl.wire(b);
+                control = ctrl;
+            }
             Simulation sim = b.build();
             sim.simulator().setHeartbeat(0, 0);
-            return new Chip(sim, ctrl, ic, gbuf, act, copies);
+            return new Chip(sim, control, ic, gbuf, act, copies, traffic);
         }
 
         /** A component name from a layer name: letters, digits and underscores, unique. */
@@ -524,15 +606,16 @@ public final class HardwareRun {
                 }
             }
             if (s.equals("globalBuffer") || s.equals("noc") || s.equals("xyBus") || s.equals("hTree")
-                    || s.equals("activation") || s.equals("control")) {
+                    || s.equals("activation") || s.equals("control") || s.equals("chipAdderTree")) {
                 return s + "_" + index;
             }
             return s;
         }
 
         /** The per-image action counts of this (one-image) run. */
-        ActionCounts counts(LayerActivity[] acts, long singlePs, long intervalPs, Placement placement, long maxAct,
+        ActionCounts counts(LayerActivity[] acts, long singlePs, long intervalPs, Placement placement, CostModel cm,
                             double ops) {
+            ChipShape shape = cm.shape;
             List<ActionCounts.Layer> out = new ArrayList<>();
             boolean bcast = network.broadcasts();
             for (int i = 0; i < copies.size(); i++) {
@@ -542,7 +625,9 @@ public final class HardwareRun {
                 long wm = 0;
                 long im = 0;
                 long adds = 0;
-                long tileBits = 0;
+                long tileIn = 0;
+                long tileOut = 0;
+                long samples = 0;
                 long vecs = 0;
                 BankGeometry g = null;
                 for (Copy c : copies.get(i)) {
@@ -552,21 +637,112 @@ public final class HardwareRun {
                     wm += c.shiftAdd().weightMerges();
                     im += c.shiftAdd().inputMerges();
                     adds += c.accumulator().adds();
-                    tileBits += c.inBuffer().bitsRead() + c.inBuffer().bitsWritten() + c.outBuffer().bitsRead()
-                            + c.outBuffer().bitsWritten();
+                    samples += c.sampleHold() != null ? c.sampleHold().samples() : 0;
+                    if (c.inBuffer() != null) {
+                        tileIn += c.inBuffer().bitsRead() + c.inBuffer().bitsWritten();
+                        tileOut += c.outBuffer().bitsRead() + c.outBuffer().bitsWritten();
+                    }
                     vecs += c.bank().vectorsDone();
                     g = c.bank().geometry();
                 }
-                long toTile = vecs * (bcast ? g.inputBits() : g.inputSliceBits() * g.inputTiles().length);
-                long fromTile = vecs * (bcast ? g.outputBits() : g.outputSliceBits() * g.outputTiles().length);
-                out.add(new ActionCounts.Layer(acts[i].layer(), planes, senses, conv, wm, im, adds, tileBits,
-                        vecs * (g.inputBits() + g.outputBits()), toTile, fromTile, vecs * g.outputValues(),
-                        g.pool() ? vecs * g.outputValues() : 0, acts[i]));
+                LayerPlacement lp = placement.layers().get(i);
+                long toTile;
+                long fromTile;
+                long treeIn;
+                long treeOut;
+                long global;
+                // every PE column of a copy takes the vector's rows; every PE row sends partial sums of its columns
+                int kPos = lp.novel() ? lp.demand().kernelPositions() : 1;
+                int peRowsOfCopy = kPos * ((lp.demand().positionRowBlocks() + cm.spec.peRows() - 1) / cm.spec.peRows());
+                int peColsOfCopy = (lp.demand().colBlocks() + cm.spec.peCols() - 1) / cm.spec.peCols();
+                CostModel.TileKind tk = cm.tile(lp.novel());
+                long peIn = vecs * g.inputBits() * peColsOfCopy;
+                long peOut = vecs * g.outputValues() * tk.pePartialSumBits * peRowsOfCopy;
+                if (serialTraffic != null) {
+                    long[] st = serialTraffic[i];
+                    tileIn = st[0];
+                    tileOut = st[1];
+                    treeIn = st[0];
+                    treeOut = st[1];
+                    toTile = st[2];
+                    fromTile = st[3];
+                    global = st[2] + st[3];
+                } else {
+                    toTile = vecs * (bcast ? g.inputBits() : g.inputSliceBits() * g.inputTileCount());
+                    fromTile = vecs * (bcast ? g.outputBits() : g.outputSliceBits() * g.outputTileCount());
+                    treeIn = vecs * g.inputBits() * lp.tileGridCols();
+                    treeOut = vecs * g.outputBits();
+                    global = vecs * (g.inputBits() + g.outputBits());
+                }
+                out.add(new ActionCounts.Layer(acts[i].layer(), lp.novel(), planes, senses, conv, wm, im, adds, tileIn,
+                        tileOut, treeIn, treeOut, peIn, peOut, global, toTile, fromTile, vecs * g.outputValues(),
+                        g.pool() ? vecs * g.outputValues() : 0, samples, acts[i]));
             }
             long fl = network instanceof MeshNoc mesh ? mesh.flitLinks() : 0;
             long fr = network instanceof MeshNoc mesh ? mesh.flitRouters() : 0;
-            return new ActionCounts(out, fl, fr, singlePs, intervalPs, placement.chipTiles(), placement.gridRows(),
-                    placement.gridCols(), maxAct, ops);
+            return new ActionCounts(out, fl, fr, singlePs, intervalPs, shape, ops);
+        }
+    }
+
+    /**
+     * One layer's per-image traffic in the neurosim-serial dataflow, NeuroSim's accounting ({@code Chip.cpp},
+     * {@code Tile.cpp}): every tile of the layer streams the layer's whole input (its own rows of the fan-in,
+     * for every vector) and its partial sums for every vector; the chip moves the im2col input once (a
+     * kernel-position layer needs one new kernel column per step along a row: 1/kW of it) and the
+     * (pooled) output once.
+     */
+    private record SerialTraffic(long tileInBits, long tileOutBits, long tileInAll, long tileOutAll, long chipInBits,
+                                 long chipOutBits, double shareIn, double shareOut) {
+
+        static SerialTraffic of(CrossbarLayer l, LayerPlacement lp, HardwareSpec spec, CostModel cm,
+                                CostModel.TileKind tk, long vectors, boolean pooled, Placement p) {
+            long tv = (long) spec.inputBits() * vectors;
+            int k = l.rows();
+            int n = l.cols();
+            int kw = l.conv() != null ? l.conv().window().kernelW() : 1;
+            int kPos = l.conv() != null ? l.conv().window().kernelH() * kw : 1;
+            int gr = lp.tileGridRows();
+            int gc = lp.tileGridCols();
+            long maxIn = 0;
+            long sumIn = 0;
+            if (lp.novel()) {
+                int cin = k / kPos;
+                int perTile = spec.peRows() * spec.rows();
+                for (int a = 0; a < gr; a++) {
+                    long ch = Math.max(0, Math.min(perTile, cin - (long) a * perTile));
+                    long bits = ch * kPos / kw * tv;
+                    maxIn = Math.max(maxIn, bits);
+                    sumIn += bits;
+                }
+            } else {
+                int perTile = spec.tileRows() * spec.peRows() * spec.rows();
+                for (int a = 0; a < gr; a++) {
+                    long bits = Math.max(0, Math.min(perTile, k - (long) a * perTile)) * tv;
+                    maxIn = Math.max(maxIn, bits);
+                    sumIn += bits;
+                }
+            }
+            int outPerTile = (lp.novel() ? spec.peCols() : spec.tileCols() * spec.peCols())
+                    * spec.mappingSpec().logicalColsPerArray();
+            long maxOut = 0;
+            long sumOut = 0;
+            for (int c = 0; c < gc; c++) {
+                long bits = Math.max(0, Math.min(outPerTile, n - (long) c * outPerTile)) * tk.partialSumBits * vectors;
+                maxOut = Math.max(maxOut, bits);
+                sumOut += bits;
+            }
+            long chipIn = (long) k * tv / (lp.novel() ? kw : 1);
+            long chipOut = (long) n * tv / (pooled ? 4 : 1);
+            double shareIn;
+            double shareOut;
+            if (spec.interconnect() == HardwareSpec.Interconnect.XY_BUS) {
+                shareIn = Math.min(1.0, (double) lp.tileRowsOfLayer() / p.gridRows());
+                shareOut = Math.min(1.0, (double) lp.tileColsOfLayer() / p.gridCols());
+            } else {
+                shareIn = Math.min(1.0, (double) lp.tiles() / p.chipTiles());
+                shareOut = shareIn;
+            }
+            return new SerialTraffic(maxIn, maxOut, sumIn * gc, sumOut * gr, chipIn, chipOut, shareIn, shareOut);
         }
     }
 }

@@ -35,7 +35,8 @@ import org.imcsim.mapping.placement.PlacementSpec;
  * @param writeVoltageV       write voltage, V (above 1.5 V the arrays get write level shifters)
  * @param rows                crossbar.rows (a power of two)
  * @param cols                crossbar.cols (a power of two)
- * @param dacBits             periphery.dacBits: input bits per read cycle (the cost models cover 1)
+ * @param dacBits             periphery.dacBits: input bits per read cycle (1: NeuroSim's switch matrices; more:
+ *                            a b-bit DAC per row, docs/cost-models.md)
  * @param adcType             periphery.adc.model
  * @param adcBits             periphery.adc.bits (1..12)
  * @param colsPerAdc          periphery.adc.colsPerAdc: columns sharing one ADC through the mux
@@ -57,15 +58,22 @@ import org.imcsim.mapping.placement.PlacementSpec;
  * @param noPadding           NeuroSim compatibility: conv layers process only unpadded positions
  * @param inputToggle         toggle rate of input bits on interconnect (0..1)
  * @param outputToggle        toggle rate of output bits on interconnect (0..1)
- * @param busWidthBits        chip.busWidth: global bus / H-tree width, bits per cycle
+ * @param busWidthBits        chip.busWidth: global bus / H-tree width, bits per cycle (0 = NeuroSim's rule)
  * @param nocFlitBits         chip.noc.flitBits: mesh link width, bits per cycle
  * @param nocRouterCycles     chip.noc.routerCycles: router pipeline delay per hop, cycles
- * @param tileBufferBits      chip.tileBuffer.bits: capacity of each tile's input buffer (0 = auto)
- * @param tileBufferWidthBits chip.tileBuffer.width: tile buffer port width, bits per cycle
- * @param globalBufferBits    chip.globalBuffer.bits: capacity (0 = auto: the largest activation twice)
- * @param globalBufferWidthBits chip.globalBuffer.width: port width, bits per cycle
- * @param activationUnits     chip.activationUnits: parallel ReLU / max-pool lanes at chip level
+ * @param tileBufferBits      chip.tileBuffer.bits: capacity of each tile's buffers (0 = NeuroSim's sizing)
+ * @param tileBufferWidthBits chip.tileBuffer.width: tile buffer port width, bits per cycle (0 = NeuroSim's:
+ *                            line width × cores the tile H-tree reaches)
+ * @param globalBufferBits    chip.globalBuffer.bits: capacity (0 = NeuroSim's sizing: half of every layer's
+ *                            input in the pipeline, the largest layer input layer by layer)
+ * @param globalBufferWidthBits chip.globalBuffer.width: port width, bits per cycle (0 = NeuroSim's: 128-bit
+ *                            lines × the cores the bus reaches)
+ * @param activationUnits     chip.activationUnits: parallel ReLU lanes at chip level (0 = NeuroSim's rule)
  * @param images              images simulated back to back to measure the pipelined interval (&ge; 3)
+ * @param novelMapping        chip.novelMapping: map eligible 3×3 convolutions one PE per kernel position
+ * @param dataflow            chip.dataflow: how a layer's transfers and computation overlap
+ * @param sampleHold          periphery.sampleHold: column sample-and-hold, so the rows are released while the
+ *                            shared ADCs convert (ISAAC's organisation) instead of staying driven
  */
 public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration, CellType cellType,
                            double cellHeightF, double cellWidthF, int cellBits, double ronOhm, double onOffRatio,
@@ -77,7 +85,8 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
                            int speedUpDegree, boolean noPadding, double inputToggle, double outputToggle,
                            int busWidthBits, int nocFlitBits, int nocRouterCycles, int tileBufferBits,
                            int tileBufferWidthBits, int globalBufferBits, int globalBufferWidthBits,
-                           int activationUnits, int images) {
+                           int activationUnits, int images, boolean novelMapping, Dataflow dataflow,
+                           boolean sampleHold) {
 
     /** Chip interconnect between the global buffer and the tiles. */
     public enum Interconnect {
@@ -129,7 +138,40 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         }
     }
 
+    /**
+     * How a layer's data movement and computation overlap in time (docs/hardware.md §Dataflow).
+     */
+    public enum Dataflow {
+        /**
+         * Every vector streams through the global buffer, interconnect, tile buffers, arrays and back as soon
+         * as its resources are free; transfers of one vector overlap the computation of others. Physics.
+         */
+        OVERLAPPED,
+        /**
+         * NeuroSim V1.4's accounting as a dataflow: a layer handles an image in phases that follow one another
+         * (global buffer, global bus, tile buffers and H-tree in; array computation on all copies; tile trees,
+         * buffers and H-tree out; chip accumulation, activation, bus and global buffer out), every tile of a
+         * layer streams the layer's whole input and output through its buffers (duplication divides only the
+         * array time), and each layer's share of the global bus is its tile rows (columns) over the chip's.
+         * The layers are pipeline stages: the interval is the slowest layer. A modelling convention, kept to
+         * compare like with like against NeuroSim.
+         */
+        NEUROSIM_SERIAL;
+
+        /** Parses the config spelling ({@code overlapped}, {@code neurosim-serial}). */
+        public static Dataflow parse(String s) {
+            String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "overlapped" -> OVERLAPPED;
+                case "neurosim-serial", "neurosim_serial", "serial" -> NEUROSIM_SERIAL;
+                default -> throw new BadInputException(null, "chip.dataflow", "must be overlapped or neurosim-serial, got '"
+                        + s + "'");
+            };
+        }
+    }
+
     public HardwareSpec {
+        Objects.requireNonNull(dataflow, "dataflow");
         Objects.requireNonNull(roadmap, "roadmap");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(cellType, "cellType");
@@ -159,8 +201,6 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         require(inputBits >= 1 && inputBits <= 16, "mapping.inputBits", "must be in 1..16, got " + inputBits);
         require(dacBits >= 1 && dacBits <= inputBits, "periphery.dacBits",
                 "must be in 1..mapping.inputBits (" + inputBits + "), got " + dacBits);
-        require(dacBits == 1, "periphery.dacBits", "the row-driver cost models (NeuroSim switch matrices) are "
-                + "bit-serial; multi-bit DACs have no cost model yet, got " + dacBits);
         require(clockHz > 0 && clockHz <= 1e12, "chip.clock", "must be in (0, 1 THz], got " + clockHz + " Hz");
         require(peRows >= 1 && peCols >= 1, "chip.pe", "rows and cols must be >= 1");
         require(tileRows >= 1 && tileCols >= 1, "chip.tile", "rows and cols must be >= 1");
@@ -168,14 +208,17 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         require(speedUpDegree >= 1, "chip.speedUp", "must be >= 1, got " + speedUpDegree);
         require(inputToggle >= 0 && inputToggle <= 1, "chip.inputToggle", "must be in [0, 1], got " + inputToggle);
         require(outputToggle >= 0 && outputToggle <= 1, "chip.outputToggle", "must be in [0, 1], got " + outputToggle);
-        require(busWidthBits >= 1, "chip.busWidth", "must be >= 1 bit, got " + busWidthBits);
+        require(busWidthBits >= 0, "chip.busWidth", "must be >= 0 bits (0 = NeuroSim's rule), got " + busWidthBits);
         require(nocFlitBits >= 1, "chip.noc.flitBits", "must be >= 1 bit, got " + nocFlitBits);
         require(nocRouterCycles >= 0, "chip.noc.routerCycles", "must be >= 0, got " + nocRouterCycles);
         require(tileBufferBits >= 0, "chip.tileBuffer.bits", "must be >= 0 (0 = auto), got " + tileBufferBits);
-        require(tileBufferWidthBits >= 1, "chip.tileBuffer.width", "must be >= 1 bit, got " + tileBufferWidthBits);
+        require(tileBufferWidthBits >= 0, "chip.tileBuffer.width", "must be >= 0 bits (0 = NeuroSim's sizing), got "
+                + tileBufferWidthBits);
         require(globalBufferBits >= 0, "chip.globalBuffer.bits", "must be >= 0 (0 = auto), got " + globalBufferBits);
-        require(globalBufferWidthBits >= 1, "chip.globalBuffer.width", "must be >= 1 bit, got " + globalBufferWidthBits);
-        require(activationUnits >= 1, "chip.activationUnits", "must be >= 1, got " + activationUnits);
+        require(globalBufferWidthBits >= 0, "chip.globalBuffer.width", "must be >= 0 bits (0 = NeuroSim's sizing), got "
+                + globalBufferWidthBits);
+        require(activationUnits >= 0, "chip.activationUnits", "must be >= 0 (0 = NeuroSim's rule), got "
+                + activationUnits);
         require(images >= 3 && images <= 64, "run.images", "must be in 3..64, got " + images);
         try {
             new MappingSpec(weightBits, inputBits, cellBits, dacBits, rows, cols, signed, subtraction, scale);
@@ -197,7 +240,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
 
     /** The placer's view of this spec. */
     public PlacementSpec placementSpec() {
-        return new PlacementSpec(peRows, peCols, tileRows, tileCols, chipTiles, pipeline, speedUpDegree);
+        return new PlacementSpec(peRows, peCols, tileRows, tileCols, chipTiles, pipeline, speedUpDegree, novelMapping);
     }
 
     /** Device off-resistance, Ω. */
@@ -236,6 +279,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         b.nocFlitBits = nocFlitBits; b.nocRouterCycles = nocRouterCycles; b.tileBufferBits = tileBufferBits;
         b.tileBufferWidthBits = tileBufferWidthBits; b.globalBufferBits = globalBufferBits;
         b.globalBufferWidthBits = globalBufferWidthBits; b.activationUnits = activationUnits; b.images = images;
+        b.novelMapping = novelMapping; b.dataflow = dataflow; b.sampleHold = sampleHold;
         return b;
     }
 
@@ -243,10 +287,11 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
      * Mutable builder. Defaults: NeuroSim V1.4's RRAM VGG8 configuration — 22 nm LSTP, 1T1R RRAM
      * (100 kΩ, on/off 17, 0.55 V read, 10 ns pulse, 1.1 V access, 2 V write), 1-bit cells, 128 × 128
      * arrays, bit-serial 8-bit inputs, 8-bit offset-binary weights, 5-bit MLSA shared by 8 columns,
-     * 1 GHz clock bound, layer pipeline with speed-up 8 (clamped by the network), X-Y bus of 2048 bits,
+     * 1 GHz clock bound, layer pipeline with speed-up 8 (clamped by the network), X-Y bus,
      * PEs of 4 × 4 arrays and tiles of 2 × 2 PEs (NeuroSim's 512 × 512 PE and 1024 × 1024 tile),
-     * register-file buffers, toggle rates 0.18/0.5. Chip-level buffer and NoC sizes are imcsim's own
-     * defaults (docs/hardware.md).
+     * register-file buffers, buffer and bus widths and activation lanes by NeuroSim's sizing rules, toggle
+     * rates 0.18/0.5, conventional mapping, overlapped dataflow. NoC sizes are imcsim's own defaults
+     * (docs/hardware.md).
      */
     public static final class Builder {
         private int nodeNm = 22;
@@ -286,15 +331,18 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         private boolean noPadding = false;
         private double inputToggle = 0.18;
         private double outputToggle = 0.5;
-        private int busWidthBits = 2048;
+        private int busWidthBits = 0;
         private int nocFlitBits = 256;
         private int nocRouterCycles = 2;
         private int tileBufferBits = 0;
-        private int tileBufferWidthBits = 1024;
+        private int tileBufferWidthBits = 0;
         private int globalBufferBits = 0;
-        private int globalBufferWidthBits = 2048;
-        private int activationUnits = 128;
+        private int globalBufferWidthBits = 0;
+        private int activationUnits = 0;
         private int images = 5;
+        private boolean novelMapping = false;
+        private Dataflow dataflow = Dataflow.OVERLAPPED;
+        private boolean sampleHold = false;
 
         private Builder() {
         }
@@ -333,6 +381,9 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         public Builder globalBuffer(int bits, int widthBits) { globalBufferBits = bits; globalBufferWidthBits = widthBits; return this; }
         public Builder activationUnits(int n) { activationUnits = n; return this; }
         public Builder images(int n) { images = n; return this; }
+        public Builder novelMapping(boolean b) { novelMapping = b; return this; }
+        public Builder dataflow(Dataflow d) { dataflow = d; return this; }
+        public Builder sampleHold(boolean b) { sampleHold = b; return this; }
 
         public HardwareSpec build() {
             return new HardwareSpec(nodeNm, roadmap, calibration, cellType, cellHeightF, cellWidthF, cellBits, ronOhm,
@@ -340,7 +391,8 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
                     adcBits, colsPerAdc, weightBits, inputBits, signed, subtraction, scale, clockHz, pipeline,
                     interconnect, bufferType, peRows, peCols, tileRows, tileCols, chipTiles, speedUpDegree, noPadding,
                     inputToggle, outputToggle, busWidthBits, nocFlitBits, nocRouterCycles, tileBufferBits,
-                    tileBufferWidthBits, globalBufferBits, globalBufferWidthBits, activationUnits, images);
+                    tileBufferWidthBits, globalBufferBits, globalBufferWidthBits, activationUnits, images, novelMapping,
+                    dataflow, sampleHold);
         }
     }
 }

@@ -63,16 +63,24 @@ public final class HardwareWriters {
     /** The {@code action_counts.json} tree. */
     public static ObjectNode actionCountsJson(HardwareResult r) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", "imcsim-action-counts/1");
+        root.put("format", "imcsim-action-counts/2");
         root.put("network", r.network());
         specJson(r.spec(), root.putObject("spec"));
         ActionCounts c = r.actionCounts();
         root.put("singleImagePs", c.singleImagePs());
         root.put("intervalPs", c.intervalPs());
-        root.put("chipTiles", c.chipTiles());
-        root.put("gridRows", c.gridRows());
-        root.put("gridCols", c.gridCols());
-        root.put("maxActivationBits", c.maxActivationBits());
+        ChipShape sh = c.shape();
+        ObjectNode so = root.putObject("chip");
+        so.put("layers", sh.layers());
+        so.put("chipTiles", sh.chipTiles());
+        so.put("novelTiles", sh.novelTiles());
+        so.put("novelPes", sh.novelPes());
+        so.put("gridRows", sh.gridRows());
+        so.put("gridCols", sh.gridCols());
+        so.put("maxLayerTileRows", sh.maxLayerTileRows());
+        so.put("busWidthBits", sh.busWidthBits());
+        so.put("globalBufferBits", sh.globalBufferBits());
+        so.put("maxActivationBits", sh.maxActivationBits());
         root.put("opsPerInference", c.opsPerInference());
         root.put("flitLinks", c.flitLinks());
         root.put("flitRouters", c.flitRouters());
@@ -82,6 +90,7 @@ public final class HardwareWriters {
             HardwareResult.LayerRow row = r.layers().get(i);
             ObjectNode o = layers.addObject();
             o.put("name", l.name());
+            o.put("novel", l.novel());
             o.put("shape", row.shape());
             o.put("crossbars", row.crossbars());
             o.put("duplication", row.duplication());
@@ -96,12 +105,18 @@ public final class HardwareWriters {
             o.put("weightMerges", l.weightMerges());
             o.put("inputMerges", l.inputMerges());
             o.put("adds", l.adds());
-            o.put("tileBufferBits", l.tileBufferBits());
+            o.put("tileInBits", l.tileInBits());
+            o.put("tileOutBits", l.tileOutBits());
+            o.put("treeInBits", l.treeInBits());
+            o.put("treeOutBits", l.treeOutBits());
+            o.put("peInBits", l.peInBits());
+            o.put("peOutBits", l.peOutBits());
             o.put("globalBufferBits", l.globalBufferBits());
             o.put("bitsToTiles", l.bitsToTiles());
             o.put("bitsFromTiles", l.bitsFromTiles());
             o.put("activations", l.activations());
             o.put("pooledValues", l.pooledValues());
+            o.put("samples", l.samples());
             ObjectNode a = o.putObject("activity");
             a.put("planeReads", l.activity().planeReads());
             a.put("activeRows", l.activity().activeRows());
@@ -131,8 +146,8 @@ public final class HardwareWriters {
     public static SavedCounts readActionCounts(Path file) {
         try {
             JsonNode root = JSON.readTree(file.toFile());
-            if (!"imcsim-action-counts/1".equals(root.path("format").asText())) {
-                throw new BadInputException(file.toString(), "format", "expected imcsim-action-counts/1");
+            if (!"imcsim-action-counts/2".equals(root.path("format").asText())) {
+                throw new BadInputException(file.toString(), "format", "expected imcsim-action-counts/2");
             }
             HardwareSpec spec = specFromJson(root.get("spec"));
             List<ActionCounts.Layer> layers = new ArrayList<>();
@@ -143,19 +158,26 @@ public final class HardwareWriters {
                 long[] drive = longs(a.get("driveByLevelSum"));
                 LayerActivity act = LayerActivity.of(o.get("name").asText(), a.get("planeReads").asLong(),
                         a.get("activeRows").asLong(), hist, drive);
-                layers.add(new ActionCounts.Layer(o.get("name").asText(), o.get("arrayPlanes").asLong(),
-                        o.get("arraySenses").asLong(), o.get("conversions").asLong(), o.get("weightMerges").asLong(),
-                        o.get("inputMerges").asLong(), o.get("adds").asLong(), o.get("tileBufferBits").asLong(),
-                        o.get("globalBufferBits").asLong(), o.get("bitsToTiles").asLong(), o.get("bitsFromTiles").asLong(),
-                        o.get("activations").asLong(), o.get("pooledValues").asLong(), act));
+                layers.add(new ActionCounts.Layer(o.get("name").asText(), o.get("novel").asBoolean(),
+                        o.get("arrayPlanes").asLong(), o.get("arraySenses").asLong(), o.get("conversions").asLong(),
+                        o.get("weightMerges").asLong(), o.get("inputMerges").asLong(), o.get("adds").asLong(),
+                        o.get("tileInBits").asLong(), o.get("tileOutBits").asLong(), o.get("treeInBits").asLong(),
+                        o.get("treeOutBits").asLong(), o.get("peInBits").asLong(), o.get("peOutBits").asLong(),
+                        o.get("globalBufferBits").asLong(), o.get("bitsToTiles").asLong(),
+                        o.get("bitsFromTiles").asLong(),
+                        o.get("activations").asLong(), o.get("pooledValues").asLong(), o.get("samples").asLong(), act));
                 rows.add(new HardwareResult.LayerRow(o.get("name").asText(), o.get("shape").asText(),
                         o.get("crossbars").asLong(), o.get("duplication").asInt(), o.get("tiles").asInt(),
                         o.get("cellUtilization").asDouble(), o.get("vectors").asLong(), 0, o.get("latencyNs").asDouble(),
                         0, o.get("utilization").asDouble()));
             }
+            JsonNode so = root.get("chip");
+            ChipShape shape = new ChipShape(so.get("layers").asInt(), so.get("chipTiles").asInt(),
+                    so.get("novelTiles").asInt(), so.get("novelPes").asInt(), so.get("gridRows").asInt(),
+                    so.get("gridCols").asInt(), so.get("maxLayerTileRows").asInt(), so.get("busWidthBits").asInt(),
+                    so.get("globalBufferBits").asLong(), so.get("maxActivationBits").asLong());
             ActionCounts counts = new ActionCounts(layers, root.get("flitLinks").asLong(), root.get("flitRouters").asLong(),
-                    root.get("singleImagePs").asLong(), root.get("intervalPs").asLong(), root.get("chipTiles").asInt(),
-                    root.get("gridRows").asInt(), root.get("gridCols").asInt(), root.get("maxActivationBits").asLong(),
+                    root.get("singleImagePs").asLong(), root.get("intervalPs").asLong(), shape,
                     root.get("opsPerInference").asDouble());
             return new SavedCounts(root.get("network").asText(), spec, counts, rows);
         } catch (IOException | NullPointerException | IllegalArgumentException e) {
@@ -224,6 +246,9 @@ public final class HardwareWriters {
         o.put("globalBufferWidthBits", s.globalBufferWidthBits());
         o.put("activationUnits", s.activationUnits());
         o.put("images", s.images());
+        o.put("novelMapping", s.novelMapping());
+        o.put("dataflow", s.dataflow().name());
+        o.put("sampleHold", s.sampleHold());
     }
 
     static HardwareSpec specFromJson(JsonNode o) {
@@ -247,7 +272,8 @@ public final class HardwareWriters {
                 o.get("outputToggle").asDouble(), o.get("busWidthBits").asInt(), o.get("nocFlitBits").asInt(),
                 o.get("nocRouterCycles").asInt(), o.get("tileBufferBits").asInt(), o.get("tileBufferWidthBits").asInt(),
                 o.get("globalBufferBits").asInt(), o.get("globalBufferWidthBits").asInt(),
-                o.get("activationUnits").asInt(), o.get("images").asInt());
+                o.get("activationUnits").asInt(), o.get("images").asInt(), o.get("novelMapping").asBoolean(),
+                HardwareSpec.Dataflow.valueOf(o.get("dataflow").asText()), o.get("sampleHold").asBoolean());
     }
 
     /**

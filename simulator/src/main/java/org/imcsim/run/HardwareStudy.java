@@ -4,7 +4,6 @@ import org.imcsim.config.AdcConfig;
 import org.imcsim.config.BadInputException;
 import org.imcsim.config.ChipConfig;
 import org.imcsim.config.Config;
-import org.imcsim.config.TechnologyConfig;
 import org.imcsim.cost.circuit.AdcType;
 import org.imcsim.cost.circuit.CellType;
 import org.imcsim.device.api.DeviceModel;
@@ -27,10 +26,6 @@ public final class HardwareStudy {
 
     /** The hardware spec the config and device model describe. */
     public static HardwareSpec spec(Config c, DeviceModel device) {
-        if (c.technology().costProfile() != TechnologyConfig.CostProfile.NEUROSIM) {
-            throw new BadInputException(null, "technology.costProfile", "the event-level hardware model is costed with the "
-                    + "neurosim profile; " + c.technology().costProfile().configName() + " is available to the analytic estimator only");
-        }
         if (device.analog()) {
             throw new BadInputException(null, "device.cellBits", "the hardware model needs a multi-level cell (1..8 bits)");
         }
@@ -60,7 +55,10 @@ public final class HardwareStudy {
                 .bufferType(HardwareSpec.BufferType.parse(chip.buffer().configName()))
                 .pe(pe[0], pe[1])
                 .tile(tile[0], tile[1])
-                .noPadding(!c.workload().zeroPadding());
+                .noPadding(!c.workload().zeroPadding())
+                .novelMapping(chip.novelMapping())
+                .sampleHold(c.periphery().sampleHold())
+                .dataflow(HardwareSpec.Dataflow.parse(chip.dataflow().configName()));
         if (chip.tiles() != null) {
             b.chipTiles(chip.tiles());
         }

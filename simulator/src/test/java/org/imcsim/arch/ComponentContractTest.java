@@ -98,9 +98,10 @@ class ComponentContractTest {
         // 40 outputs over 16 lanes: 3 issues, then the tree latency
         assertEquals(3 * CLK + 4 * CLK, acc.reduce(0, 40, 9));
         assertEquals(40 * 8, acc.adds());
-        ActivationUnit act = new ActivationUnit(b.root(), "act", 64, CLK, 2 * CLK);
+        ActivationUnit act = new ActivationUnit(b.root(), "act", 64, CLK, 32, 2 * CLK);
         assertEquals(2 * CLK, act.process(0, 100, false));
-        assertEquals(2 * CLK + 2 * 3 * CLK, act.process(0, 100, true));
+        // queued behind the first batch; ReLU 2 issues, then max-pool ⌈100/32⌉ = 4 issues of 2 cycles
+        assertEquals(2 * CLK + 2 * CLK + 4 * 2 * CLK, act.process(0, 100, true));
         assertEquals(200, act.activations());
         assertEquals(100, act.pooledValues());
     }

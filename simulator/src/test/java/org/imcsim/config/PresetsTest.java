@@ -96,7 +96,9 @@ class PresetsTest {
         assertTrue(c.chip().pipeline());
         assertFalse(c.workload().zeroPadding());
         assertNull(c.workload().dataset());
-        assertEquals("vgg8", c.workload().network());
+        assertEquals("vgg8?weights=neurosim", c.workload().network());
+        assertTrue(c.chip().novelMapping());
+        assertEquals(ChipConfig.Dataflow.NEUROSIM_SERIAL, c.chip().dataflow());
     }
 
     @Test

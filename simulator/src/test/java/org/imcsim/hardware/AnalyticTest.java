@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.imcsim.cost.circuit.AdcType;
-import org.imcsim.mapping.placement.PlacementSpec;
 import org.imcsim.workload.Network;
 import org.imcsim.workload.NetworkBuilder;
 import org.imcsim.workload.TensorShape;
@@ -23,9 +22,12 @@ class AnalyticTest {
         return b.build();
     }
 
+    /** One array per PE and tile, with wide explicit ports so every transfer of these small layers is one cycle. */
     private static HardwareSpec.Builder oneTile() {
-        return HardwareSpec.builder().pe(1, 1).tile(1, 1);
+        return HardwareSpec.builder().pe(1, 1).tile(1, 1).tileBuffer(0, 1024).globalBuffer(0, 2048).busWidth(2048);
     }
+
+    private static final ChipShape ONE_TILE = new ChipShape(1, 1, 0, 0, 1, 1, 1, 2048, 16384, 1024);
 
     @Test
     void aSingleArrayMvmTakesTheHandCalculatedCyclesAndEnergy() {
@@ -38,8 +40,7 @@ class AnalyticTest {
         HardwareResult r = HardwareRun.execute(net, spec, new ActivitySource.Image(ones),
                 HardwareRun.Options.defaults().withThreads(1));
 
-        CostModel cm = new CostModel(spec, new PlacementSpec(1, 1, 1, 1, 0, false, 8), 1, 1,
-                r.actionCounts().maxActivationBits());
+        CostModel cm = new CostModel(spec, r.actionCounts().shape());
         long clk = cm.clockPs;
         int planes = 8;
         int physCols = n * 8;                   // 8 one-bit cells per weight
@@ -64,7 +65,13 @@ class AnalyticTest {
         assertEquals(planes * 7L, c.weightMerges()); // (8 cells − 1) merges per plane
         assertEquals(planes, c.inputMerges());
         assertEquals(0, c.adds());                    // one row-block: no adder tree
-        assertEquals(2 * inBits + 2 * outBits, c.tileBufferBits());
+        assertEquals(2 * inBits, c.tileInBits());
+        assertEquals(2 * outBits, c.tileOutBits());
+        assertEquals(inBits, c.treeInBits());
+        assertEquals(inBits, c.peInBits());
+        assertEquals(outBits, c.treeOutBits());
+        long peOut = (long) n * cm.conv.pePartialSumBits; // the PE sends partial sums (one PE row)
+        assertEquals(peOut, c.peOutBits());
         assertEquals(inBits + outBits, c.globalBufferBits());
         assertEquals(inBits, c.bitsToTiles());
         assertEquals(outBits, c.bitsFromTiles());
@@ -84,9 +91,10 @@ class AnalyticTest {
                 + senses * (cm.dacReadJ + k * cm.dacActiveRowJ)
                 + planes * n * cm.conversionJ(g0) + planes * n * 7 * cm.conversionJ(g1)
                 + planes * 7 * cm.weightMergeJ + planes * cm.inputMergeJ
-                + (2 * inBits + 2 * outBits) * cm.tileBufferBitJ + (inBits + outBits) * cm.globalBufferBitJ
-                + inBits * (cm.icBitToTileJ + spec.inputToggle() * cm.tileTreeBitJ)
-                + outBits * (cm.icBitFromTileJ + spec.outputToggle() * cm.tileTreeBitJ)
+                + 2 * inBits * cm.conv.inBitJ + 2 * outBits * cm.conv.outBitJ + (inBits + outBits) * cm.globalBufferBitJ
+                + inBits * cm.conv.peInBufBitJ + peOut * cm.conv.peOutBufBitJ
+                + inBits * (cm.icBitToTileJ + spec.inputToggle() * cm.conv.treeBitJ + cm.conv.peInBusBitJ)
+                + outBits * (cm.icBitFromTileJ + spec.outputToggle() * cm.conv.treeBitJ) + peOut * cm.conv.peOutBusBitJ
                 + senses * cm.muxSenseJ + n * cm.reluValueJ);
         assertEquals(expectedPj, r.dynamicEnergyPj(), expectedPj * 1e-12);
         assertTrue(r.leakageEnergyPj() > 0);
@@ -110,7 +118,7 @@ class AnalyticTest {
         float[] in = new float[64];
         Arrays.fill(in, 0.3f);
         HardwareResult r = HardwareRun.execute(net, spec, new ActivitySource.Image(in), HardwareRun.Options.defaults());
-        assertEquals(2, r.actionCounts().chipTiles());
+        assertEquals(2, r.actionCounts().shape().chipTiles());
         long clk = Math.round(r.clockPeriodNs() * 1000);
         // B converts 8 positions × 8 planes per image; nothing else comes close, so it sets the interval
         assertEquals(8 * 8 * clk, Math.round(r.pipelineIntervalNs() * 1000));
@@ -131,12 +139,74 @@ class AnalyticTest {
         assertTrue(b.clockPeriodNs() > a.clockPeriodNs());
         assertTrue(b.singleImageNs() > a.singleImageNs());
         // SAR area grows about linearly in bits, the multilevel sense amp's as 2^bits
-        PlacementSpec ps = new PlacementSpec(1, 1, 1, 1, 0, false, 8);
-        double sar5 = new CostModel(sar, ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
-        double sar7 = new CostModel(oneTile().adc(AdcType.SAR, 7, 8).build(), ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
-        double ml5 = new CostModel(mlsa, ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
-        double ml7 = new CostModel(oneTile().adc(AdcType.MLSA, 7, 8).build(), ps, 1, 1, 1024).slotAreaM2.get(Category.ADC);
+        double sar5 = new CostModel(sar, ONE_TILE).slotAreaM2.get(Category.ADC);
+        double sar7 = new CostModel(oneTile().adc(AdcType.SAR, 7, 8).build(), ONE_TILE).slotAreaM2.get(Category.ADC);
+        double ml5 = new CostModel(mlsa, ONE_TILE).slotAreaM2.get(Category.ADC);
+        double ml7 = new CostModel(oneTile().adc(AdcType.MLSA, 7, 8).build(), ONE_TILE).slotAreaM2.get(Category.ADC);
         assertTrue(sar7 / sar5 < 1.5, "SAR 7/5-bit area ratio " + sar7 / sar5);
         assertTrue(ml7 / ml5 > 3.5, "MLSA 7/5-bit area ratio " + ml7 / ml5);
+    }
+
+    @Test
+    void aTwoBitDacHalvesTheReadStepsAndPaysForItsConversions() {
+        int k = 64;
+        int n = 4;
+        Network net = dense(k, n, 0.5f);
+        float[] ones = new float[k];
+        Arrays.fill(ones, 1f); // code 255: level 3 on every row in every 2-bit step
+        HardwareSpec one = oneTile().pipeline(false).build();
+        HardwareSpec two = oneTile().pipeline(false).dacBits(2).build();
+        HardwareResult r1 = HardwareRun.execute(net, one, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        HardwareResult r2 = HardwareRun.execute(net, two, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        CostModel cm = new CostModel(two, r2.actionCounts().shape());
+        ActionCounts.Layer c = r2.actionCounts().layers().get(0);
+        int steps = 4;
+        int positions = 2;
+        assertEquals(steps, c.arrayPlanes());
+        assertEquals(steps * positions, c.arraySenses());
+        assertEquals(steps * n * 8L, c.conversions());
+        LayerActivity a = c.activity();
+        assertEquals(k, a.meanActiveRows(), 0);
+        // level sums in DAC steps: level 3 × 64 rows on the slices holding a 1
+        long[] hist = new long[a.maxLevelSum() + 1];
+        hist[0] = steps * n;
+        hist[3 * k] = steps * n * 7L;
+        assertArrayEquals(hist, a.histogram());
+        assertEquals(steps * n * 7L * 3 * k, a.drive(3 * k));
+        // the same column conductance as a 1-bit read of the same rows: same energy per conversion
+        double perConv1 = r1.energyBreakdownPj().get(Category.ADC) / r1.actionCounts().layers().get(0).conversions();
+        double perConv2 = r2.energyBreakdownPj().get(Category.ADC) / c.conversions();
+        assertEquals(perConv1, perConv2, perConv1 * 1e-12);
+        // the 2-bit DAC: three unit elements of ISAAC's 1-bit driver, once per driven row per step
+        assertTrue(cm.dacConversionJ > 0);
+        double drivers = 1e12 * (steps * positions * (cm.dacReadJ + k * cm.dacActiveRowJ) + steps * k * cm.dacConversionJ);
+        assertEquals(drivers, r2.energyBreakdownPj().get(Category.DAC_AND_DRIVERS), drivers * 1e-12);
+        // half the read steps: 4 × 2 conversion cycles fewer
+        long clk = cm.clockPs;
+        assertEquals(steps * positions * clk, Math.round((r1.singleImageNs() - r2.singleImageNs()) * 1000));
+        // and the DACs' area: 3 unit drivers per row
+        assertTrue(r2.areaBreakdownMm2().get(Category.DAC_AND_DRIVERS) > r1.areaBreakdownMm2().get(Category.DAC_AND_DRIVERS));
+    }
+
+    @Test
+    void sampleAndHoldReleasesTheRowsAndCostsOneAcquisitionPerColumnAndRead() {
+        int k = 64;
+        Network net = dense(k, 4, 0.5f);
+        float[] ones = new float[k];
+        Arrays.fill(ones, 1f);
+        HardwareSpec plain = oneTile().pipeline(false).build();
+        HardwareSpec held = oneTile().pipeline(false).sampleHold(true).build();
+        HardwareResult a = HardwareRun.execute(net, plain, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        HardwareResult b = HardwareRun.execute(net, held, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        CostModel cm = new CostModel(held, b.actionCounts().shape());
+        ActionCounts.Layer c = b.actionCounts().layers().get(0);
+        assertEquals(0, a.actionCounts().layers().get(0).samples());
+        assertEquals(8L * held.cols(), c.samples()); // 8 bit-planes × 128 columns of one array
+        assertTrue(cm.sampleJ > 0);
+        double adc = a.energyBreakdownPj().get(Category.ADC) + 1e12 * c.samples() * cm.sampleJ;
+        assertEquals(adc, b.energyBreakdownPj().get(Category.ADC), adc * 1e-12);
+        assertTrue(b.areaBreakdownMm2().get(Category.ADC) > a.areaBreakdownMm2().get(Category.ADC));
+        // each plane is sampled (one clock) before its conversions; the next plane's drive overlaps them
+        assertTrue(b.singleImageNs() > a.singleImageNs() - 1e-9);
     }
 }

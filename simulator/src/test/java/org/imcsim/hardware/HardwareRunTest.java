@@ -128,8 +128,10 @@ class HardwareRunTest {
         e = assertThrows(BadInputException.class, () -> HardwareSpec.Interconnect.parse("ring"));
         assertEquals("chip.interconnect", e.field());
         assertTrue(e.getMessage().contains("xy-bus, htree, mesh"));
-        e = assertThrows(BadInputException.class, () -> HardwareSpec.builder().dacBits(2).build());
+        e = assertThrows(BadInputException.class, () -> HardwareSpec.builder().dacBits(9).build());
         assertEquals("periphery.dacBits", e.field());
+        e = assertThrows(BadInputException.class, () -> HardwareSpec.Dataflow.parse("serialised"));
+        assertEquals("chip.dataflow", e.field());
         e = assertThrows(BadInputException.class, () -> HardwareSpec.BufferType.parse("edram"));
         assertEquals("chip.buffer", e.field());
         assertEquals(HardwareSpec.BufferType.SRAM, HardwareSpec.BufferType.parse("sram"));

@@ -7,6 +7,7 @@ import org.imcsim.hardware.HardwareResult;
 import org.imcsim.hardware.HardwareRun;
 import org.imcsim.hardware.HardwareSpec;
 import org.imcsim.workload.Network;
+import org.imcsim.workload.zoo.SyntheticTrace;
 import org.imcsim.workload.zoo.Zoo;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,9 +23,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The full event-level hardware run of issue 4 §7: mapping (quantization, slicing, tiling, pruning,
- * placement), the float forward pass on one image with the data-dependent activity kernel, the event
- * simulation (one image, plus the pipelined images for the interval) and costing. Targets: VGG8 ≤ 1.2 s,
- * VGG16 ≤ 3 s wall, heap &lt; 2 GB (run with {@code -jvmArgs -Xmx2g}).
+ * placement), the data-dependent activity kernel on one image (the float forward pass on a seeded image,
+ * or NeuroSim's synthetic trace), the event simulation (one image, plus the pipelined images for the
+ * interval) and costing. Targets: VGG8 ≤ 1.2 s, VGG16 ≤ 3 s wall, heap &lt; 2 GB (run with
+ * {@code -jvmArgs -Xmx2g}).
+ *
+ * <p>{@code organisation}: {@code overlapped} is the builder's default chip (conventional mapping,
+ * overlapped dataflow, one seeded image through the float forward pass); {@code neurosim} is the
+ * {@code neurosim} preset's chip (kernel-position mapping, neurosim-serial dataflow, no zero padding,
+ * NeuroSim's synthetic weights and input trace).
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar HardwareRunBenchmark -f 1 -wi 2 -i 3</pre>
  */
@@ -40,26 +47,39 @@ public class HardwareRunBenchmark {
     @Param({"vgg8", "vgg16"})
     public String network;
 
+    /** Chip organisation and activity source (see the class comment). */
+    @Param({"overlapped", "neurosim"})
+    public String organisation;
+
     private Network net;
     private HardwareSpec spec;
-    private float[] image;
+    private ActivitySource source;
 
     /** Builds the network with seeded weights and one seeded input image (not timed). */
     @Setup
     public void setup() {
-        net = Zoo.build(network, 1);
-        spec = HardwareSpec.builder().build();
-        SplittableRandom r = new SplittableRandom(7);
-        image = new float[net.inputShape().size()];
-        for (int i = 0; i < image.length; i++) {
-            image[i] = (float) r.nextDouble();
+        Network zoo = Zoo.build(network, 1);
+        if (organisation.equals("neurosim")) {
+            net = SyntheticTrace.withNeurosimWeights(zoo, 1);
+            spec = HardwareSpec.builder().novelMapping(true).dataflow(HardwareSpec.Dataflow.NEUROSIM_SERIAL)
+                    .noPadding(true).build();
+            source = new ActivitySource.Synthetic(1);
+        } else {
+            net = zoo;
+            spec = HardwareSpec.builder().build();
+            SplittableRandom r = new SplittableRandom(7);
+            float[] image = new float[net.inputShape().size()];
+            for (int i = 0; i < image.length; i++) {
+                image[i] = (float) r.nextDouble();
+            }
+            source = new ActivitySource.Image(image);
         }
     }
 
     /** One complete hardware run. */
     @Benchmark
     public double run() {
-        HardwareResult r = HardwareRun.execute(net, spec, new ActivitySource.Image(image), HardwareRun.Options.defaults());
+        HardwareResult r = HardwareRun.execute(net, spec, source, HardwareRun.Options.defaults());
         return r.energyPj() + r.pipelineIntervalNs();
     }
 }

@@ -36,9 +36,15 @@ public final class AdderTree {
             bits++;
             j = j / 2;
         }
-        Adder all = new Adder(tech, adderBitsPerTree, numTrees, fit);
-        heightM = all.heightM();
-        widthM = all.widthM();
+        if (adderBitsPerTree == 0) {
+            // one input: no adders (a PE or tile of a single row of sub-arrays)
+            heightM = 0;
+            widthM = 0;
+        } else {
+            Adder all = new Adder(tech, adderBitsPerTree, numTrees, fit);
+            heightM = all.heightM();
+            widthM = all.widthM();
+        }
     }
 
     private static double log2(double x) {

@@ -52,13 +52,18 @@ public final class XyBus {
     }
 
     /** Horizontal (input) run to the array middle, m. */
-    private double lengthH(double tileWidthM) {
+    double lengthH(double tileWidthM) {
         return tileWidthM * Math.ceil(Math.ceil((double) numCol) / 2);
     }
 
-    /** Vertical (output) run from the array middle, m. */
-    private double lengthV(double tileHeightM) {
-        return tileHeightM * (numRow - Math.ceil(numRow / 2.0) - 1);
+    /**
+     * Vertical (output) run from the array middle row ({@code ⌈numRow/2⌉}, NeuroSim's {@code y_init}) to the
+     * last row, m: {@code tileHeight · (numRow − ⌈numRow/2⌉ − 1)}. NeuroSim's formula goes negative for a single
+     * tile row (−1 tile heights, a negative latency and energy); there the outputs need no vertical run at all,
+     * so the run is at least 0 (identical to NeuroSim for two rows or more).
+     */
+    double lengthV(double tileHeightM) {
+        return tileHeightM * Math.max(0, numRow - Math.ceil(numRow / 2.0) - 1);
     }
 
     /**

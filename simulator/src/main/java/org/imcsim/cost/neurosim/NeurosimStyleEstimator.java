@@ -59,121 +59,6 @@ public final class NeurosimStyleEstimator {
 
     // ------------------------------------------------------------------ geometry
 
-    /** A processing element: sub-arrays, adder tree, input/output DFF buffers and buses. */
-    private final class Pe {
-        final int nSubRow;
-        final int nSubCol;
-        final AdderTree tree;
-        final Dff bufIn;
-        final Dff bufOut;
-        final LocalBus busIn;
-        final LocalBus busOut;
-        final double areaM2;
-        final double sideM;
-
-        Pe(double peSize) {
-            int numSub = (int) (Math.ceil(peSize / cfg.rows()) * Math.ceil(peSize / cfg.cols()));
-            nSubRow = (int) Math.ceil(Math.sqrt(numSub));
-            nSubCol = nSubRow;
-            int numColMuxed = sub.numColMuxed();
-            tree = new AdderTree(tech, nSubRow, nbso, (int) Math.ceil((double) nSubCol * cfg.cols() / numColMuxed),
-                    Fit.width(sub.widthM()));
-            bufIn = new Dff(tech, cfg.inputBits() * cfg.rows(), Fit.height(nSubRow * sub.heightM()));
-            bufOut = new Dff(tech, (cfg.cols() / numColMuxed) * (nbso + tree.numStage()),
-                    Fit.width(nSubCol * sub.widthM()));
-            busIn = new LocalBus(tech, true, nSubRow, nSubCol, cfg.rows(), sub.heightM(), sub.widthM(), 0);
-            busOut = new LocalBus(tech, false, nSubRow, nSubCol, cfg.cols(), sub.heightM(), sub.widthM(), 0);
-            areaM2 = sub.areaM2() * nSubRow * nSubCol + tree.areaM2() + bufIn.areaM2() + bufOut.areaM2();
-            sideM = Math.sqrt(areaM2);
-        }
-
-        double adcM2() {
-            return sub.areaAdcM2() * nSubRow * nSubCol;
-        }
-
-        double accumM2() {
-            return sub.areaAccumM2() * nSubRow * nSubCol + tree.areaM2();
-        }
-
-        double otherM2() {
-            return sub.areaOtherM2() * nSubRow * nSubCol + bufIn.areaM2() + bufOut.areaM2();
-        }
-
-        double arrayM2() {
-            return sub.areaArrayM2() * nSubRow * nSubCol;
-        }
-    }
-
-    /** A tile: PEs, accumulation tree, input/output register-file buffers, H-tree. */
-    private final class Tile {
-        final boolean novel;
-        final Pe pe;
-        final int numPe;
-        final int side;
-        final AdderTree accum;
-        final RegisterFileBuffer in;
-        final RegisterFileBuffer out;
-        final int inCores;
-        final int outCores;
-        final HTree htree;
-        final double areaM2;
-        final double sideM;
-
-        Tile(boolean novel, double peSize, int numPeOrSide) {
-            this.novel = novel;
-            this.pe = new Pe(peSize);
-            int coreBits = cfg.tileBufferCoreBits();
-            int coreWidth = cfg.tileBufferWidth();
-            int numSubPe = (int) (Math.ceil(peSize / cfg.rows()) * Math.ceil(peSize / cfg.cols()));
-            int nbpo = nbso + (int) Math.ceil(Math.sqrt(numSubPe));
-            double colsPerPe = (double) cfg.cols() / sub.numColMuxed();
-            if (novel) {
-                numPe = numPeOrSide;
-                side = (int) Math.ceil(Math.sqrt(numPe));
-                accum = new AdderTree(tech, numPe, nbpo, (int) Math.ceil(peSize / sub.numColMuxed()),
-                        Fit.width(side * pe.sideM));
-                double outBits = (nbpo + Math.ceil(log2(numPe))) * numPe * colsPerPe;
-                outCores = (int) Math.ceil(outBits / coreBits);
-                out = outBits < coreBits
-                        ? new RegisterFileBuffer(tech, (int) outBits, (int) ((nbpo + Math.ceil(log2(numPe))) * numPe),
-                        cal.dffActivity(), cal.controlActivity(), Fit.width(side * pe.sideM))
-                        : new RegisterFileBuffer(tech, coreBits, coreWidth, cal.dffActivity(), cal.controlActivity(),
-                        Fit.width(side * pe.sideM));
-                double inBits = (double) numPe * cfg.inputBits() * cfg.rows();
-                inCores = (int) Math.ceil(inBits / coreBits);
-                in = inBits < coreBits
-                        ? new RegisterFileBuffer(tech, (int) inBits, numPe * cfg.rows(), cal.dffActivity(),
-                        cal.controlActivity(), Fit.height(side * pe.sideM))
-                        : new RegisterFileBuffer(tech, coreBits, coreWidth, cal.dffActivity(), cal.controlActivity(),
-                        Fit.height(side * pe.sideM));
-                htree = new HTree(tech, side, side, numPe * peSize, pe.sideM, pe.sideM, 16, cfg.busDelayTolerance());
-            } else {
-                side = numPeOrSide;
-                numPe = side * side;
-                accum = new AdderTree(tech, side, nbpo, (int) Math.ceil(side * peSize / sub.numColMuxed()),
-                        Fit.width(side * pe.sideM));
-                double outBits = (nbpo + Math.ceil(log2(side))) * side * colsPerPe;
-                outCores = (int) Math.ceil(outBits / coreBits);
-                out = outBits < coreBits
-                        ? new RegisterFileBuffer(tech, (int) outBits, (int) ((nbpo + Math.ceil(log2(side))) * side),
-                        cal.dffActivity(), cal.controlActivity(), Fit.width(side * pe.sideM))
-                        : new RegisterFileBuffer(tech, coreBits, coreWidth, cal.dffActivity(), cal.controlActivity(),
-                        Fit.width(side * pe.sideM));
-                double inBits = (double) side * cfg.inputBits() * cfg.rows();
-                inCores = (int) Math.ceil(inBits / coreBits);
-                in = inBits < coreBits
-                        ? new RegisterFileBuffer(tech, (int) inBits, side * cfg.rows(), cal.dffActivity(),
-                        cal.controlActivity(), Fit.height(side * pe.sideM))
-                        : new RegisterFileBuffer(tech, coreBits, coreWidth, cal.dffActivity(), cal.controlActivity(),
-                        Fit.height(side * pe.sideM));
-                htree = new HTree(tech, side, side, side * peSize, pe.sideM, pe.sideM, 16, cfg.busDelayTolerance());
-            }
-            areaM2 = pe.areaM2 * numPe + accum.areaM2() + in.areaM2() * inCores + out.areaM2() * outCores
-                    + htree.areaM2();
-            sideM = Math.sqrt(areaM2);
-        }
-    }
-
     // ------------------------------------------------------------------ accounting
 
     /** Latencies (cycles) and energies (J) of one unit of work, with NeuroSim's category split. */
@@ -254,7 +139,7 @@ public final class NeurosimStyleEstimator {
 
     private double clockPeriodS;
 
-    private Acc peRun(Pe pe, LayerWork w, int wRow, int wCol, int dupRow, int dupCol) {
+    private Acc peRun(PeModel pe, LayerWork w, int wRow, int wCol, int dupRow, int dupCol) {
         Acc a = new Acc();
         int rows = cfg.rows();
         int cols = cfg.cols();
@@ -266,9 +151,9 @@ public final class NeurosimStyleEstimator {
         double treeReads = (double) (w.vectors / cfg.inputBits()) * groups;
         int rowBlocks = (int) Math.ceil((double) wRow / rows);
         if (dupRow * dupCol > 1) {
-            if (dupRow < pe.nSubRow || dupCol < pe.nSubCol) {
-                double treeLat = pe.tree.latencyCycles(treeReads, rowBlocks, clockPeriodS);
-                double treeE = pe.tree.energyJ(treeReads, rowBlocks, cal.adderActivity());
+            if (dupRow < pe.subRows() || dupCol < pe.subCols()) {
+                double treeLat = pe.tree().latencyCycles(treeReads, rowBlocks, clockPeriodS);
+                double treeE = pe.tree().energyJ(treeReads, rowBlocks, cal.adderActivity());
                 for (int i = 0; i < rowBlocks; i++) {
                     for (int j = 0; j < Math.ceil((double) wCol / cols); j++) {
                         SubArrayModel.PhaseEnergy e = w.block(Math.min(rows, wRow - i * rows),
@@ -294,8 +179,8 @@ public final class NeurosimStyleEstimator {
             }
             a.divLat((double) dupRow * dupCol);
         } else {
-            for (int i = 0; i < pe.nSubRow; i++) {
-                for (int j = 0; j < pe.nSubCol; j++) {
+            for (int i = 0; i < pe.subRows(); i++) {
+                for (int j = 0; j < pe.subCols(); j++) {
                     if (i * rows < wRow && j * cols < wCol) {
                         SubArrayModel.PhaseEnergy e = w.block(Math.min(rows, wRow - i * rows),
                                 Math.min(cols, wCol - j * cols));
@@ -309,23 +194,23 @@ public final class NeurosimStyleEstimator {
                     }
                 }
             }
-            double treeLat = pe.tree.latencyCycles(treeReads, rowBlocks, clockPeriodS);
+            double treeLat = pe.tree().latencyCycles(treeReads, rowBlocks, clockPeriodS);
             a.lat += treeLat;
             a.latAccum += treeLat;
-            a.eAccum += pe.tree.energyJ(treeReads, rowBlocks, cal.adderActivity());
+            a.eAccum += pe.tree().energyJ(treeReads, rowBlocks, cal.adderActivity());
         }
         // Buffers and buses: NeuroSim's integer counts of DFF passes and bus transfers.
         long v = w.vectors;
-        long inReads = (long) wRow * v / pe.bufIn.numDff();
-        long outBitsPerImage = (long) (wCol / ncs) * pe.tree.numAdderBit() * v / cfg.inputBits();
-        long outReads = outBitsPerImage / pe.bufOut.numDff();
-        double eBuf = pe.bufIn.energyJ(inReads, pe.bufIn.numDff(), 1) + pe.bufOut.energyJ(outReads, pe.bufOut.numDff(), 1);
-        long busInReads = (long) wRow * v / (long) pe.busIn.busWidth();
-        double outBusWidth = pe.nSubRow * pe.busOut.busWidth();
-        long busOutReads = (long) (((long) (wCol / ncs) * (pe.tree.numStage() + pe.tree.numAdderBit()) * v
+        long inReads = (long) wRow * v / pe.bufferIn().numDff();
+        long outBitsPerImage = (long) (wCol / ncs) * pe.tree().numAdderBit() * v / cfg.inputBits();
+        long outReads = outBitsPerImage / pe.bufferOut().numDff();
+        double eBuf = pe.bufferIn().energyJ(inReads, pe.bufferIn().numDff(), 1) + pe.bufferOut().energyJ(outReads, pe.bufferOut().numDff(), 1);
+        long busInReads = (long) wRow * v / (long) pe.busIn().busWidth();
+        double outBusWidth = pe.subRows() * pe.busOut().busWidth();
+        long busOutReads = (long) (((long) (wCol / ncs) * (pe.tree().numStage() + pe.tree().numAdderBit()) * v
                 / cfg.inputBits()) / outBusWidth);
-        double eIc = pe.busIn.energyJ(pe.busIn.busWidth() * (double) busInReads, cfg.inputToggle())
-                + pe.busOut.energyJ(outBusWidth * busOutReads, cfg.outputToggle());
+        double eIc = pe.busIn().energyJ(pe.busIn().busWidth() * (double) busInReads, cfg.inputToggle())
+                + pe.busOut().energyJ(outBusWidth * busOutReads, cfg.outputToggle());
         double latBuf = inReads + outReads;
         a.latBuf = latBuf;
         a.lat += latBuf;
@@ -333,22 +218,21 @@ public final class NeurosimStyleEstimator {
         a.eBuf += eBuf;
         a.eIc += eIc;
         a.eOther += eBuf + eIc;
-        a.leak = sub.leakageW() * pe.nSubRow * pe.nSubCol + pe.tree.leakageW(rowBlocks) + pe.bufIn.leakageW()
-                + pe.bufOut.leakageW() + pe.busIn.leakageW(pe.busIn.busWidth()) + pe.busOut.leakageW(outBusWidth);
+        a.leak = pe.leakageW(rowBlocks);
         return a;
     }
 
-    private Acc tileRun(Tile t, LayerWork w, int wRow, int wCol, double speedUpRow, double speedUpCol) {
+    private Acc tileRun(TileModel t, LayerWork w, int wRow, int wCol, double speedUpRow, double speedUpCol) {
         Acc a = new Acc();
-        double peSize = t.novel ? fp.peSizeNovel() : fp.peSizeConv();
+        double peSize = t.novel() ? fp.peSizeNovel() : fp.peSizeConv();
         int groups = Math.max(1, sub.numColMuxed() / ncs);
         double accumReads = (double) (w.vectors / cfg.inputBits()) * groups;
         Acc peLast = null;
-        if (!t.novel) {
-            int numPe = t.side;
+        if (!t.novel()) {
+            int numPe = t.peRows();
             if (speedUpRow * speedUpCol > 1) {
                 if (speedUpRow >= numPe && speedUpCol >= numPe) {
-                    Acc p = peRun(t.pe, w, wRow, wCol, (int) Math.ceil(speedUpRow / numPe),
+                    Acc p = peRun(t.pe(), w, wRow, wCol, (int) Math.ceil(speedUpRow / numPe),
                             (int) Math.ceil(speedUpCol / numPe));
                     a.maxLat(p);
                     a.divLat((double) numPe * numPe);
@@ -358,7 +242,7 @@ public final class NeurosimStyleEstimator {
                     int rb = (int) Math.ceil(wRow / peSize);
                     for (int i = 0; i < rb; i++) {
                         for (int j = 0; j < Math.ceil(wCol / peSize); j++) {
-                            Acc p = peRun(t.pe, w, (int) Math.min(peSize, wRow - i * peSize),
+                            Acc p = peRun(t.pe(), w, (int) Math.min(peSize, wRow - i * peSize),
                                     (int) Math.min(peSize, wCol - j * peSize), 1, 1);
                             a.maxLat(p);
                             a.addEnergy(p);
@@ -367,17 +251,17 @@ public final class NeurosimStyleEstimator {
                     }
                     a.divLat(speedUpRow * speedUpCol);
                     if (rb > 1) {
-                        double l = t.accum.latencyCycles(accumReads, rb, clockPeriodS);
+                        double l = t.accumulation().latencyCycles(accumReads, rb, clockPeriodS);
                         a.lat += l;
                         a.latAccum += l;
-                        a.eAccum += t.accum.energyJ(accumReads, rb, cal.adderActivity());
+                        a.eAccum += t.accumulation().energyJ(accumReads, rb, cal.adderActivity());
                     }
                 }
             } else {
                 for (int i = 0; i < numPe; i++) {
                     for (int j = 0; j < numPe; j++) {
                         if (i * peSize < wRow && j * peSize < wCol) {
-                            peLast = peRun(t.pe, w, (int) Math.min(peSize, wRow - i * peSize),
+                            peLast = peRun(t.pe(), w, (int) Math.min(peSize, wRow - i * peSize),
                                     (int) Math.min(peSize, wCol - j * peSize), 1, 1);
                         }
                         // NeuroSim charges every PE slot of an occupied tile with the last PE computed.
@@ -387,37 +271,37 @@ public final class NeurosimStyleEstimator {
                         }
                     }
                 }
-                double l = t.accum.latencyCycles(accumReads, numPe, clockPeriodS);
+                double l = t.accumulation().latencyCycles(accumReads, numPe, clockPeriodS);
                 a.lat += l;
                 a.latAccum += l;
-                a.eAccum += t.accum.energyJ(accumReads, numPe, cal.adderActivity());
+                a.eAccum += t.accumulation().energyJ(accumReads, numPe, cal.adderActivity());
             }
         } else {
-            int numPe = t.numPe;
-            Acc p = peRun(t.pe, w, wRow / numPe, wCol, 1, 1);
+            int numPe = t.numPe();
+            Acc p = peRun(t.pe(), w, wRow / numPe, wCol, 1, 1);
             peLast = p;
             for (int i = 0; i < numPe; i++) {
                 a.addEnergy(p);
             }
             a.maxLat(p);
             a.divLat(speedUpRow * speedUpCol);
-            double l = t.accum.latencyCycles(accumReads, numPe, clockPeriodS);
+            double l = t.accumulation().latencyCycles(accumReads, numPe, clockPeriodS);
             a.lat += l;
             a.latAccum += l;
-            a.eAccum += t.accum.energyJ(accumReads, numPe, cal.adderActivity());
+            a.eAccum += t.accumulation().energyJ(accumReads, numPe, cal.adderActivity());
         }
         // Tile buffers (half the traffic read, half written) and the H-tree to the PEs.
-        double bitsOut = Math.max((t.novel ? wRow / Math.sqrt(t.numPe) : wRow) * (double) w.vectors, 0);
-        double bitsIn = Math.max(Math.ceil(wCol / ncs) * (t.accum.numStage() + t.accum.numAdderBit())
+        double bitsOut = Math.max((t.novel() ? wRow / Math.sqrt(t.numPe()) : wRow) * (double) w.vectors, 0);
+        double bitsIn = Math.max(Math.ceil(wCol / ncs) * (t.accumulation().numStage() + t.accumulation().numAdderBit())
                 * (double) w.vectors / cfg.inputBits(), 0);
-        double inLat = bitsOut / t.in.interfaceWidth() / 2.0 * 2
-                / Math.min(t.inCores, Math.ceil(t.htree.busWidth() / t.in.interfaceWidth()));
-        double outLat = bitsIn / t.out.interfaceWidth() / 2.0 * 2
-                / Math.min(t.outCores, Math.ceil(t.htree.busWidth() / t.out.interfaceWidth()));
-        double eBuf = t.in.readEnergyJ(bitsOut / 2) + t.in.writeEnergyJ(bitsOut / 2)
-                + t.out.readEnergyJ(bitsIn / 2) + t.out.writeEnergyJ(bitsIn / 2);
-        double htLat = Math.ceil(t.htree.latencyS() / clockPeriodS) * ((bitsOut + bitsIn) / t.htree.busWidth());
-        double eHt = t.htree.energyJ(bitsOut * cfg.inputToggle() + bitsIn * cfg.outputToggle());
+        double inLat = bitsOut / t.inputBuffer().interfaceWidth() / 2.0 * 2
+                / Math.min(t.inputCores(), Math.ceil(t.htree().busWidth() / t.inputBuffer().interfaceWidth()));
+        double outLat = bitsIn / t.outputBuffer().interfaceWidth() / 2.0 * 2
+                / Math.min(t.outputCores(), Math.ceil(t.htree().busWidth() / t.outputBuffer().interfaceWidth()));
+        double eBuf = t.inputBuffer().readEnergyJ(bitsOut / 2) + t.inputBuffer().writeEnergyJ(bitsOut / 2)
+                + t.outputBuffer().readEnergyJ(bitsIn / 2) + t.outputBuffer().writeEnergyJ(bitsIn / 2);
+        double htLat = Math.ceil(t.htree().latencyS() / clockPeriodS) * ((bitsOut + bitsIn) / t.htree().busWidth());
+        double eHt = t.htree().energyJ(bitsOut * cfg.inputToggle() + bitsIn * cfg.outputToggle());
         a.lat += inLat + outLat + htLat;
         a.latBuf += inLat + outLat;
         a.latIc += htLat;
@@ -426,8 +310,8 @@ public final class NeurosimStyleEstimator {
         a.eIc += eHt;
         a.eOther += eBuf + eHt;
         double peLeak = peLast == null ? 0 : peLast.leak;
-        a.leak = peLeak * t.numPe + t.accum.leakageW(t.novel ? t.numPe : t.side) + t.in.leakageW()
-                + t.out.leakageW() + t.htree.leakageW(t.htree.busWidth());
+        a.leak = peLeak * t.numPe() + t.accumulation().leakageW(t.novel() ? t.numPe() : t.peRows()) + t.inputBuffer().leakageW()
+                + t.outputBuffer().leakageW() + t.htree().leakageW(t.htree().busWidth());
         return a;
     }
 
@@ -452,8 +336,10 @@ public final class NeurosimStyleEstimator {
         int n = net.size();
         int numColMuxed = sub.numColMuxed();
         boolean anyNovel = fp.numTilesNovel() > 0;
-        Tile tileCm = new Tile(false, fp.peSizeConv(), fp.peSideConv());
-        Tile tileNm = anyNovel ? new Tile(true, fp.peSizeNovel(), fp.numPeNovel()) : null;
+        TileModel tileCm = TileModel.conventional(PeModel.square(sub, fp.peSizeConv(), nbso), fp.peSideConv(),
+                fp.peSideConv(), fp.peSizeConv(), nbso);
+        TileModel tileNm = anyNovel ? TileModel.novel(PeModel.square(sub, fp.peSizeNovel(), nbso), fp.numPeNovel(),
+                fp.peSizeNovel(), nbso) : null;
 
         // Chip-level blocks (ChipInitialize).
         double maxLayerInput = 0;
@@ -480,7 +366,7 @@ public final class NeurosimStyleEstimator {
         }
         int bufferBits = (int) (cfg.inputBits() * maxLayerInput);
         int numBufferCore = (int) Math.ceil((double) bufferBits / cfg.globalBufferCoreBits());
-        double tileH = Math.max(tileCm.sideM, anyNovel ? tileNm.sideM : 0);
+        double tileH = Math.max(tileCm.sideM(), anyNovel ? tileNm.sideM() : 0);
         double tileW = tileH;
         int numTiles = (int) (fp.numTilesNovel() + fp.numTilesConv());
         double gbHeight = fp.numTileRow() * tileH;
@@ -514,25 +400,24 @@ public final class NeurosimStyleEstimator {
                 tileW, cfg.chipFoldRatio(), cfg.busDelayTolerance()) : null;
 
         // Area (ChipCalculateArea).
-        double area = tileCm.areaM2 * fp.numTilesConv();
-        double aArray = tileCm.pe.arrayM2() * tileCm.numPe * fp.numTilesConv();
-        double aAdc = tileCm.pe.adcM2() * tileCm.numPe * fp.numTilesConv();
-        double aAccum = (tileCm.pe.accumM2() * tileCm.numPe + tileCm.accum.areaM2()) * fp.numTilesConv();
-        double aIc = tileCm.htree.areaM2() * fp.numTilesConv();
-        double aBuf = (tileCm.in.areaM2() * tileCm.inCores + tileCm.out.areaM2() * tileCm.outCores) * fp.numTilesConv();
-        double aOther = (tileCm.pe.otherM2() * tileCm.numPe) * fp.numTilesConv() + aBuf;
-        double aDrv = sub.areaOtherM2() * tileCm.pe.nSubRow * tileCm.pe.nSubCol * tileCm.numPe * fp.numTilesConv();
+        double area = tileCm.areaM2() * fp.numTilesConv();
+        double aArray = tileCm.arrayM2() * fp.numTilesConv();
+        double aAdc = tileCm.adcM2() * fp.numTilesConv();
+        double aAccum = tileCm.accumM2() * fp.numTilesConv();
+        double aIc = tileCm.interconnectM2() * fp.numTilesConv();
+        double aBuf = tileCm.bufferM2() * fp.numTilesConv();
+        double aOther = tileCm.otherM2() * fp.numTilesConv();
+        double aDrv = tileCm.driversM2() * fp.numTilesConv();
         if (anyNovel) {
             double t = fp.numTilesNovel();
-            area += tileNm.areaM2 * t;
-            aArray += tileNm.pe.arrayM2() * tileNm.numPe * t;
-            aAdc += tileNm.pe.adcM2() * tileNm.numPe * t;
-            aAccum += (tileNm.pe.accumM2() * tileNm.numPe + tileNm.accum.areaM2()) * t;
-            aIc += tileNm.htree.areaM2() * t;
-            double b = (tileNm.in.areaM2() * tileNm.inCores + tileNm.out.areaM2() * tileNm.outCores) * t;
-            aBuf += b;
-            aOther += tileNm.pe.otherM2() * tileNm.numPe * t + b;
-            aDrv += sub.areaOtherM2() * tileNm.pe.nSubRow * tileNm.pe.nSubCol * tileNm.numPe * t;
+            area += tileNm.areaM2() * t;
+            aArray += tileNm.arrayM2() * t;
+            aAdc += tileNm.adcM2() * t;
+            aAccum += tileNm.accumM2() * t;
+            aIc += tileNm.interconnectM2() * t;
+            aBuf += tileNm.bufferM2() * t;
+            aOther += tileNm.otherM2() * t;
+            aDrv += tileNm.driversM2() * t;
         }
         double busArea = chipTree != null ? chipTree.areaM2() : xyBus.areaM2();
         area += busArea + gbArea + maxPool.areaM2() + gAccum.areaM2() + relu.areaM2();
@@ -599,7 +484,7 @@ public final class NeurosimStyleEstimator {
             }
             double bitsOut = (double) wRow * cfg.inputBits() * p / (fp.novel(li) ? l.kH() : 1);
             double bitsIn = Math.ceil(wCol / ncs) * cfg.inputBits() * (double) p / (l.pool() ? 4 : 1);
-            double tH = fp.novel(li) ? tileNm.sideM : tileCm.sideM;
+            double tH = fp.novel(li) ? tileNm.sideM() : tileCm.sideM();
             double icLat;
             double icE;
             if (chipTree != null) {

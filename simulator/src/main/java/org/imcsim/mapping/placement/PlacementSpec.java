@@ -10,9 +10,11 @@ package org.imcsim.mapping.placement;
  * @param chipTiles     a fixed number of tiles, or 0 to size the chip to the network
  * @param pipeline      layer pipeline (duplicate early layers) or layer by layer (no duplication)
  * @param speedUpDegree requested speed-up of the largest feature map (NeuroSim's {@code speedUpDegree})
+ * @param novelMapping  map eligible convolutions one PE per kernel position, on tiles of kH·kW PEs
+ *                      (NeuroSim's "novel" mapping; {@link Placer#novelLayers})
  */
 public record PlacementSpec(int peRows, int peCols, int tileRows, int tileCols, int chipTiles, boolean pipeline,
-                            int speedUpDegree) {
+                            int speedUpDegree, boolean novelMapping) {
 
     public PlacementSpec {
         if (peRows < 1 || peCols < 1 || tileRows < 1 || tileCols < 1) {
@@ -26,18 +28,29 @@ public record PlacementSpec(int peRows, int peCols, int tileRows, int tileCols, 
         }
     }
 
-    /** Array rows in one tile: tileRows × peRows. */
+    /** The conventional mapping only. */
+    public PlacementSpec(int peRows, int peCols, int tileRows, int tileCols, int chipTiles, boolean pipeline,
+                         int speedUpDegree) {
+        this(peRows, peCols, tileRows, tileCols, chipTiles, pipeline, speedUpDegree, false);
+    }
+
+    /** Array rows in one conventional tile: tileRows × peRows. */
     public int tileArrayRows() {
         return tileRows * peRows;
     }
 
-    /** Array columns in one tile: tileCols × peCols. */
+    /** Array columns in one conventional tile: tileCols × peCols. */
     public int tileArrayCols() {
         return tileCols * peCols;
     }
 
-    /** Array slots in one tile. */
+    /** Array slots in one conventional tile. */
     public int arraysPerTile() {
         return tileArrayRows() * tileArrayCols();
+    }
+
+    /** Array slots in one PE. */
+    public int arraysPerPe() {
+        return peRows * peCols;
     }
 }

@@ -136,4 +136,20 @@ class CircuitModelTest {
         assertTrue(large.latencyS() > small.latencyS());
         assertTrue(large.energyJ(1000) > small.energyJ(1000));
     }
+
+    @Test
+    void xyBusVerticalRunIsNeverNegative() {
+        double tile = 1e-3;
+        // NeuroSim's run from the middle row: 11 rows -> 11 - 6 - 1 = 4 tile heights, 2 rows -> 0
+        assertEquals(4e-3, new XyBus(T22, 11, 10, 1024, tile, tile, 4, 0.1).lengthV(tile), 1e-12);
+        assertEquals(0, new XyBus(T22, 2, 2, 1024, tile, tile, 4, 0.1).lengthV(tile), 0);
+        // a single tile row: NeuroSim's formula gives -1 tile heights; the outputs need no vertical run
+        XyBus one = new XyBus(T22, 1, 3, 1024, tile, tile, 4, 0.1);
+        assertEquals(0, one.lengthV(tile), 0);
+        assertEquals(0, one.energyJ(tile, tile, 0, 1000), 0);
+        assertEquals(0, one.latencyCycles(tile, tile, 0, 10, 1e-9), 0);
+        assertTrue(one.energyJ(tile, tile, 1000, 0) > 0, "the horizontal input run remains");
+        assertTrue(one.leakageW(tile, tile) >= 0);
+        assertTrue(Double.isFinite(one.areaM2()) && one.areaM2() > 0);
+    }
 }
