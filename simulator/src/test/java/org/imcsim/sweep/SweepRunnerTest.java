@@ -27,7 +27,7 @@ class SweepRunnerTest {
             "grid:",
             "  periphery.adc.bits: [4, 5, 6]",
             "  crossbar.cols: [64, 100, 128]",
-            "  technology.costProfile: [neurosim, isaac]",
+            "  periphery.adc.model: [mlsa, sar]",
             "  periphery.adc.noiseLsb: [0, 7]",
             "constraints:",
             "  - periphery.adc.noiseLsb == 0 or periphery.adc.bits == 4",
@@ -72,7 +72,7 @@ class SweepRunnerTest {
         // results.csv: header + one row per point, sorted, with empty cells for metrics a failed point lacks
         List<List<String>> csv = Csv.parse(Files.readString(tmp.resolve("t1/results.csv")));
         assertEquals(25, csv.size());
-        assertEquals(List.of("id", "index", "status", "periphery.adc.bits", "crossbar.cols", "technology.costProfile",
+        assertEquals(List.of("id", "index", "status", "periphery.adc.bits", "crossbar.cols", "periphery.adc.model",
                 "periphery.adc.noiseLsb", "areaMm2", "energyPj", "latencyNs", "inferencesPerSecond", "topsPerWatt",
                 "topsPerMm2", "accuracyMean", "accuracyStd", "crossbars", "error"), csv.get(0));
         for (int i = 1; i < csv.size(); i++) {
@@ -187,7 +187,7 @@ class SweepRunnerTest {
         int[] simulations = {0};
         AnalyticJob job = new AnalyticJob();
         PointEvaluator<ReportReuse.Simulated> counting = new PointEvaluator<>() {
-            final ReportReuse inner = new ReportReuse(job, c -> List.of("technology.costProfile", "technology.node"));
+            final ReportReuse inner = new ReportReuse(job, c -> List.of("periphery.adc.model", "technology.node"));
 
             @Override
             public String simulationKey(org.imcsim.config.Config config, org.imcsim.run.RunContext context) {
@@ -207,7 +207,7 @@ class SweepRunnerTest {
                 return inner.cost(s, config, context);
             }
         };
-        String spec = "grid:\n  crossbar.rows: [64, 128]\n  technology.node: [22nm, 45nm, 65nm]\n  technology.costProfile: [neurosim, isaac]\n";
+        String spec = "grid:\n  crossbar.rows: [64, 128]\n  technology.node: [22nm, 45nm, 65nm]\n  periphery.adc.model: [mlsa, sar]\n";
         SweepRunner.Summary s = run(spec, tmp.resolve("reuse"), counting, 2, null, false);
         assertEquals(12, s.points());
         assertEquals(2, s.groups());
