@@ -1,6 +1,5 @@
 package org.imcsim.arch;
 
-import java.util.Arrays;
 import java.util.List;
 import org.imcsim.component.Component;
 import org.imcsim.component.LongInPort;
@@ -69,12 +68,7 @@ public final class DataflowController extends Component implements ChipControl {
     private final int[] nextVector;
     private final long[][][] doneBits;
     private final int[][] prefix;
-    private final long[][] firstIssuePs;
-    private final long[][] layerDonePs;
-    private final int[] layersComplete;
-    private final int[] leadingComplete;
-    private final long[] imageDonePs;
-    private int imagesDone;
+    private final ImageProgress progress;
 
     /**
      * @param layers       the layers in topological order
@@ -121,19 +115,12 @@ public final class DataflowController extends Component implements ChipControl {
         nextVector = new int[n];
         doneBits = new long[n][images][];
         prefix = new int[n][images];
-        firstIssuePs = new long[n][images];
-        layerDonePs = new long[n][images];
+        progress = new ImageProgress(n, images);
         for (int l = 0; l < n; l++) {
             for (int i = 0; i < images; i++) {
                 doneBits[l][i] = new long[(int) ((this.layers[l].vectors() + 63) >>> 6)];
             }
-            Arrays.fill(firstIssuePs[l], -1);
-            Arrays.fill(layerDonePs[l], -1);
         }
-        layersComplete = new int[images];
-        leadingComplete = new int[images];
-        imageDonePs = new long[images];
-        Arrays.fill(imageDonePs, -1);
         primary();
     }
 
@@ -193,9 +180,7 @@ public final class DataflowController extends Component implements ChipControl {
                 }
                 long inBuf = bank.inBuffer().write(arrive, g.inputBits());
                 toBank[l][r].sendAfter(inBuf - now, Token.pack(l, r, img, v));
-                if (firstIssuePs[l][img] < 0) {
-                    firstIssuePs[l][img] = now;
-                }
+                progress.issued(l, img, now);
                 if (++nextVector[l] == ly.vectors()) {
                     nextVector[l] = 0;
                     nextImage[l]++;
@@ -206,7 +191,7 @@ public final class DataflowController extends Component implements ChipControl {
 
     private boolean admitted(int l, int img, int v) {
         if (!pipeline) {
-            return leadingComplete[img] >= l && (img == 0 || imageDonePs[img - 1] >= 0);
+            return progress.leadingComplete(img) >= l && (img == 0 || progress.imageDonePs(img - 1) >= 0);
         }
         Layer ly = layers[l];
         int[] ps = ly.producers();
@@ -230,18 +215,10 @@ public final class DataflowController extends Component implements ChipControl {
             p++;
         }
         prefix[l][img] = p;
-        if (p == total && layerDonePs[l][img] < 0) {
-            layerDonePs[l][img] = nowPs();
-            layersComplete[img]++;
-            while (leadingComplete[img] < layers.length && layerDonePs[leadingComplete[img]][img] >= 0) {
-                leadingComplete[img]++;
-            }
-            if (layersComplete[img] == layers.length) {
-                imageDonePs[img] = nowPs();
-                if (++imagesDone == images) {
-                    done();
-                    return;
-                }
+        if (p == total && !progress.layerDone(l, img)) {
+            if (progress.completeLayer(l, img, nowPs())) {
+                done();
+                return;
             }
         }
         requestIssue();
@@ -250,32 +227,29 @@ public final class DataflowController extends Component implements ChipControl {
     /** Time image {@code i} completed, ps (−1 if not yet). */
     @Override
     public long imageDonePs(int i) {
-        return imageDonePs[i];
+        return progress.imageDonePs(i);
     }
 
     /** Time layer {@code l} first issued a vector of image {@code i}, ps (−1 if not yet). */
     @Override
     public long firstIssuePs(int l, int i) {
-        return firstIssuePs[l][i];
+        return progress.firstIssuePs(l, i);
     }
 
     /** Time layer {@code l} completed image {@code i}, ps (−1 if not yet). */
     @Override
     public long layerDonePs(int l, int i) {
-        return layerDonePs[l][i];
+        return progress.layerDonePs(l, i);
     }
 
     /** Images completed. */
     @Override
     public int imagesDone() {
-        return imagesDone;
+        return progress.imagesDone();
     }
 
     @Override
     protected void reportStats(StatWriter out) {
-        out.put("imagesDone", imagesDone);
-        for (int i = 0; i < images; i++) {
-            out.put("image" + i + "DonePs", imageDonePs[i]);
-        }
+        progress.reportStats(out);
     }
 }

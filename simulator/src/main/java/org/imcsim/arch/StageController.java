@@ -101,12 +101,7 @@ public final class StageController extends Component implements ChipControl {
     private final int[][] vectorsLeft;
     private final int[] groupsLeft;
     private final long[] tilesEndPs;
-    private final long[][] firstIssuePs;
-    private final long[][] layerDonePs;
-    private final int[] layersComplete;
-    private final int[] leadingComplete;
-    private final long[] imageDonePs;
-    private int imagesDone;
+    private final ImageProgress progress;
 
     /**
      * @param stages       the layers in topological order
@@ -166,16 +161,7 @@ public final class StageController extends Component implements ChipControl {
         for (int l = 0; l < n; l++) {
             vectorsLeft[l] = new int[this.stages[l].groups().length];
         }
-        firstIssuePs = new long[n][images];
-        layerDonePs = new long[n][images];
-        for (int l = 0; l < n; l++) {
-            Arrays.fill(firstIssuePs[l], -1);
-            Arrays.fill(layerDonePs[l], -1);
-        }
-        layersComplete = new int[images];
-        leadingComplete = new int[images];
-        imageDonePs = new long[images];
-        Arrays.fill(imageDonePs, -1);
+        progress = new ImageProgress(n, images);
         primary();
     }
 
@@ -218,10 +204,10 @@ public final class StageController extends Component implements ChipControl {
 
     private boolean admitted(int l, int img) {
         if (!pipeline) {
-            return leadingComplete[img] >= l && (img == 0 || imageDonePs[img - 1] >= 0);
+            return progress.leadingComplete(img) >= l && (img == 0 || progress.imageDonePs(img - 1) >= 0);
         }
         for (int p : stages[l].producers()) {
-            if (layerDonePs[p][img] < 0) {
+            if (!progress.layerDone(p, img)) {
                 return false;
             }
         }
@@ -233,7 +219,7 @@ public final class StageController extends Component implements ChipControl {
         Stage s = stages[l];
         long now = nowPs();
         busy[l] = true;
-        firstIssuePs[l][img] = now;
+        progress.issued(l, img, now);
         long t = globalBuffer.read(now, s.chipInBits());
         t = bus.transferOnShare(true, s.chipInBits(), s.shareIn(), s.busBeatInPs(), t);
         Group[] gs = s.groups();
@@ -304,46 +290,35 @@ public final class StageController extends Component implements ChipControl {
         long now = nowPs();
         busy[l] = false;
         nextImage[l]++;
-        layerDonePs[l][img] = now;
-        layersComplete[img]++;
-        while (leadingComplete[img] < stages.length && layerDonePs[leadingComplete[img]][img] >= 0) {
-            leadingComplete[img]++;
-        }
-        if (layersComplete[img] == stages.length) {
-            imageDonePs[img] = now;
-            if (++imagesDone == images) {
-                done();
-                return;
-            }
+        if (progress.completeLayer(l, img, now)) {
+            done();
+            return;
         }
         requestIssue();
     }
 
     @Override
     public long imageDonePs(int i) {
-        return imageDonePs[i];
+        return progress.imageDonePs(i);
     }
 
     @Override
     public long firstIssuePs(int l, int i) {
-        return firstIssuePs[l][i];
+        return progress.firstIssuePs(l, i);
     }
 
     @Override
     public long layerDonePs(int l, int i) {
-        return layerDonePs[l][i];
+        return progress.layerDonePs(l, i);
     }
 
     @Override
     public int imagesDone() {
-        return imagesDone;
+        return progress.imagesDone();
     }
 
     @Override
     protected void reportStats(StatWriter out) {
-        out.put("imagesDone", imagesDone);
-        for (int i = 0; i < images; i++) {
-            out.put("image" + i + "DonePs", imageDonePs[i]);
-        }
+        progress.reportStats(out);
     }
 }
