@@ -150,7 +150,7 @@ final class ActivityKernel {
     static Prepared prepare(CrossbarLayer layer, MappingSpec ms, boolean analogPairs, int kernelPositions) {
         int k = layer.rows();
         int n = layer.cols();
-        float[] w = layer.op().copyWeights(); // [N][K]
+        float[] w = layer.weightsView(); // [N][K], read only
         int bits = ms.weightBits();
         int qmax = (1 << (bits - 1)) - 1;
         double[] maxAbs = new double[n];
@@ -221,6 +221,9 @@ final class ActivityKernel {
                 blockBits[rb][cbk] = new long[cc * cpw * cellBits * words];
             }
         }
+        int[] pv = new int[64];
+        int[] nv = new int[64];
+        int[] qcol = new int[k];
         for (int j = 0; j < n; j++) {
             double m = mode.perChannel() ? maxAbs[j] : layerMax;
             double s = m > 0 ? m / qmax : 1.0;
@@ -230,42 +233,43 @@ final class ActivityKernel {
             int cbk = j / perArray;
             int colBase = (j % perArray) * cpw;
             int wbase = j * k;
+            // WeightQuantizer's formula, in the weights' order (sequential), before the physical-row gather
+            for (int r = 0; r < k; r++) {
+                double x = Math.rint(w[wbase + r] / s);
+                qcol[r] = (int) Math.max(-qmax, Math.min(qmax, x));
+            }
             for (int rb = 0; rb < rowBlocks; rb++) {
                 int r0 = rowStart[rb];
                 int rc = rowCount[rb];
                 int words = (rc + 63) >>> 6;
                 long[] bb = blockBits[rb][cbk];
                 int sign = 0;
-                for (int r = 0; r < rc; r++) {
-                    double x = Math.rint(w[wbase + (order == null ? r0 + r : order[r0 + r])] / s);
-                    int q = (int) Math.max(-qmax, Math.min(qmax, x));
-                    if (q > 0) {
-                        sign |= 1;
-                    } else if (q < 0) {
-                        sign |= 2;
-                    }
-                    int wi = r >>> 6;
-                    int sh = r & 63;
-                    int pos;
-                    int neg = 0;
-                    switch (scheme) {
-                        case DIFFERENTIAL -> {
-                            pos = Math.max(q, 0);
-                            neg = Math.max(-q, 0);
+                for (int wi = 0; wi < words; wi++) {
+                    // the codes of up to 64 rows, then one mask word per stored bit (bit-matrix transpose)
+                    int rEnd = Math.min(rc, (wi + 1) << 6);
+                    int anyNeg = 0;
+                    java.util.Arrays.fill(pv, 0);
+                    java.util.Arrays.fill(nv, 0);
+                    for (int r = wi << 6; r < rEnd; r++) {
+                        int q = qcol[order == null ? r0 + r : order[r0 + r]];
+                        sign |= (q > 0 ? 1 : 0) | (q < 0 ? 2 : 0);
+                        int pos;
+                        int neg = 0;
+                        switch (scheme) {
+                            case DIFFERENTIAL -> {
+                                pos = Math.max(q, 0);
+                                neg = Math.max(-q, 0);
+                            }
+                            case OFFSET -> pos = q + offset;
+                            default -> pos = Math.abs(q);
                         }
-                        case OFFSET -> pos = q + offset;
-                        default -> pos = Math.abs(q);
+                        pv[r & 63] = pos;
+                        nv[r & 63] = neg;
+                        anyNeg |= neg;
                     }
-                    // branch-free: one OR per stored bit (random bits would defeat the branch predictor)
-                    int idx = colBase * cellBits * words + wi;
-                    for (int t = 0; t < storedBits; t++) {
-                        bb[idx + t * words] |= (long) ((pos >>> t) & 1) << sh;
-                    }
-                    if (neg != 0) {
-                        int nidx = (colBase + slices) * cellBits * words + wi;
-                        for (int t = 0; t < storedBits; t++) {
-                            bb[nidx + t * words] |= (long) ((neg >>> t) & 1) << sh;
-                        }
+                    transpose(pv, storedBits, bb, colBase * cellBits * words + wi, words);
+                    if (anyNeg != 0) {
+                        transpose(nv, storedBits, bb, (colBase + slices) * cellBits * words + wi, words);
                     }
                 }
                 signs[rb][cbk] |= (byte) sign;
@@ -297,6 +301,44 @@ final class ActivityKernel {
         int maxWs = rows * cellMask * (pairs ? 2 : 1);
         return new Prepared(layer.name(), k, cellBits, rowStart, rowCount, order, arrays, maxCols, maxWs, pairs, cpw,
                 slices, colBlocks);
+    }
+
+    /**
+     * Writes bit {@code t} of the 64 codes {@code v} (row i → bit i) to {@code out[at + t·stride]} for
+     * {@code t < bitCount}: a 64 × 8 bit-matrix transpose per byte of the codes, eight rows at a time
+     * ({@code ((x >>> t) & 0x0101…01) · 0x0102…80 >>> 56} gathers bit t of x's eight bytes into one byte).
+     */
+    static void transpose(int[] v, int bitCount, long[] out, int at, int stride) {
+        for (int q = 0; q < bitCount; q += 8) {
+            long l0 = pack8(v, 0, q);
+            long l1 = pack8(v, 8, q);
+            long l2 = pack8(v, 16, q);
+            long l3 = pack8(v, 24, q);
+            long l4 = pack8(v, 32, q);
+            long l5 = pack8(v, 40, q);
+            long l6 = pack8(v, 48, q);
+            long l7 = pack8(v, 56, q);
+            int te = Math.min(8, bitCount - q);
+            for (int t = 0; t < te; t++) {
+                long word = gather(l0, t) | gather(l1, t) << 8 | gather(l2, t) << 16 | gather(l3, t) << 24
+                        | gather(l4, t) << 32 | gather(l5, t) << 40 | gather(l6, t) << 48 | gather(l7, t) << 56;
+                out[at + (q + t) * stride] = word;
+            }
+        }
+    }
+
+    /** Byte {@code j} of the result is bits {@code q..q+7} of {@code v[i + j]}. */
+    private static long pack8(int[] v, int i, int q) {
+        long x = 0;
+        for (int j = 0; j < 8; j++) {
+            x |= (long) ((v[i + j] >>> q) & 0xFF) << (8 * j);
+        }
+        return x;
+    }
+
+    /** Bit j of the result is bit {@code t} of byte j of {@code x}. */
+    private static long gather(long x, int t) {
+        return (((x >>> t) & 0x0101010101010101L) * 0x0102040810204080L) >>> 56;
     }
 
     /** An empty record sized for {@code p} with 1-bit row drivers. */
@@ -346,15 +388,19 @@ final class ActivityKernel {
         for (int c : p.rowCount) {
             maxRows = Math.max(maxRows, c);
         }
-        // counts keyed by (rows driven a, level sum ws): one increment per conversion, in the 1 KB row of
-        // the current plane's a (L1-resident); drive sums are Σ_a a·count at the end. Two interleaved
-        // copies (even/odd columns) break the store-to-load chains of repeated bins.
-        long[] h2 = new long[(maxRows + 1) * bins];
-        long[] h2b = new long[(maxRows + 1) * bins];
+        // counts keyed by (rows driven a, level sum ws): one increment per conversion, in the row of the
+        // current plane's a (L1-resident); drive sums are Σ_a a·count at the end. Two interleaved copies
+        // (even/odd columns) break the store-to-load chains of repeated bins. The scratch is per thread and
+        // only its touched rows are folded and cleared.
+        Scratch sc = Scratch.get((maxRows + 1) * bins);
+        long[] h2 = sc.h2;
+        long[] h2b = sc.h2b;
+        int aMax = 0;
         long[] hist = new long[bins];
         long[] drive = new long[bins];
         long planeReads = 0;
         long activeRows = 0;
+        long idle = 0;
         int k = p.k;
         for (int v = from; v < to; v++) {
             int base = v * k;
@@ -386,6 +432,7 @@ final class ActivityKernel {
                     }
                     active[kk] = a;
                     activeSum += a;
+                    aMax = Math.max(aMax, a);
                 }
                 planeReads += (long) planes * arrays.length;
                 activeRows += activeSum * arrays.length;
@@ -396,82 +443,167 @@ final class ActivityKernel {
                     for (int kk = 0; kk < planes; kk++) {
                         int a = active[kk];
                         if (a == 0) {
-                            hist[0] += conv;
+                            idle += conv;
                             continue;
                         }
                         int mo = kk * words;
-                        if (!p.pairs && cb == 1 && words == 2) {
-                            // the common case (1-bit cells, 65..128 rows): fused, no intermediate store
-                            long m0 = masks[mo];
-                            long m1 = masks[mo + 1];
-                            int row = a * bins;
-                            int e = 2 * pc;
-                            int bi = 0;
-                            for (; bi + 4 <= e; bi += 4) {
-                                h2[row + Long.bitCount(m0 & bits[bi]) + Long.bitCount(m1 & bits[bi + 1])]++;
-                                h2b[row + Long.bitCount(m0 & bits[bi + 2]) + Long.bitCount(m1 & bits[bi + 3])]++;
-                            }
-                            if (bi < e) {
-                                h2[row + Long.bitCount(m0 & bits[bi]) + Long.bitCount(m1 & bits[bi + 1])]++;
-                            }
-                            continue;
-                        }
-                        if (!p.pairs && cb == 1 && words == 1) {
-                            long m0 = masks[mo];
-                            int row = a * bins;
-                            for (int c = 0; c < pc; c++) {
-                                h2[row + Long.bitCount(m0 & bits[c])]++;
+                        int row = a * bins;
+                        if (!p.pairs) {
+                            // one fused pass per word count: level sums straight into the (a, ws) counts
+                            if (words == 1) {
+                                convert1(masks[mo], bits, pc, cb, h2, h2b, row);
+                            } else if (words == 2) {
+                                convert2(masks[mo], masks[mo + 1], bits, pc, cb, h2, h2b, row);
+                            } else if (words == 4) {
+                                convert4(masks[mo], masks[mo + 1], masks[mo + 2], masks[mo + 3], bits, pc, cb, h2, h2b, row);
+                            } else {
+                                for (int c = 0; c < pc; c++) {
+                                    h2[row + levelSum(masks, mo, bits, c * cb * words, cb, words)]++;
+                                }
                             }
                             continue;
                         }
                         for (int c = 0; c < pc; c++) {
-                            int ws = 0;
-                            int cbase = c * cb * words;
-                            for (int b = 0; b < cb; b++) {
-                                int sum = 0;
-                                int o = cbase + b * words;
-                                for (int w = 0; w < words; w++) {
-                                    sum += Long.bitCount(masks[mo + w] & bits[o + w]);
-                                }
-                                ws += sum << b;
-                            }
-                            colWs[c] = ws;
+                            colWs[c] = levelSum(masks, mo, bits, c * cb * words, cb, words);
                         }
-                        if (!p.pairs) {
-                            for (int c = 0; c < pc; c++) {
-                                hist[colWs[c]]++;
-                                drive[colWs[c]] += a;
-                            }
-                        } else {
-                            int cpw = p.cellsPerWeight;
-                            int sl = p.slices;
-                            for (int l = 0; l + cpw <= pc; l += cpw) {
-                                for (int j = 0; j < sl; j++) {
-                                    int ws = colWs[l + j] + colWs[l + sl + j];
-                                    hist[ws]++;
-                                    drive[ws] += 2 * a;
-                                }
+                        int cpw = p.cellsPerWeight;
+                        int sl = p.slices;
+                        for (int l = 0; l + cpw <= pc; l += cpw) {
+                            for (int j = 0; j < sl; j++) {
+                                int ws = colWs[l + j] + colWs[l + sl + j];
+                                hist[ws]++;
+                                drive[ws] += 2 * a;
                             }
                         }
                     }
                 }
             }
         }
-        for (int a = 0; a <= maxRows; a++) {
+        hist[0] += idle;
+        for (int a = 0; a <= aMax; a++) {
             int row = a * bins;
             for (int ws = 0; ws < bins; ws++) {
                 long c = h2[row + ws] + h2b[row + ws];
                 if (c != 0) {
                     hist[ws] += c;
                     drive[ws] += c * a;
+                    h2[row + ws] = 0;
+                    h2b[row + ws] = 0;
                 }
             }
         }
+        sc.inUse = false;
         out.addPlanes(planeReads, activeRows);
         for (int ws = 0; ws < hist.length; ws++) {
             if (hist[ws] != 0) {
                 out.addConversions(ws, hist[ws], drive[ws]);
             }
+        }
+    }
+
+    /** {@code Σ_b 2^b · popcount(A ∧ W_b)} of the column whose masks start at {@code o}. */
+    private static int levelSum(long[] masks, int mo, long[] bits, int o, int cb, int words) {
+        int ws = 0;
+        for (int b = 0; b < cb; b++) {
+            int sum = 0;
+            for (int w = 0; w < words; w++) {
+                sum += Long.bitCount(masks[mo + w] & bits[o + w]);
+            }
+            ws += sum << b;
+            o += words;
+        }
+        return ws;
+    }
+
+    /** Counts the level sums of {@code pc} one-word columns of {@code cb} level bits into {@code h/h2} row {@code row}. */
+    private static void convert1(long m0, long[] bits, int pc, int cb, long[] h, long[] h2, int row) {
+        if (cb == 1) {
+            int c = 0;
+            for (; c + 2 <= pc; c += 2) {
+                h[row + Long.bitCount(m0 & bits[c])]++;
+                h2[row + Long.bitCount(m0 & bits[c + 1])]++;
+            }
+            if (c < pc) {
+                h[row + Long.bitCount(m0 & bits[c])]++;
+            }
+            return;
+        }
+        int o = 0;
+        for (int c = 0; c < pc; c++) {
+            int ws = 0;
+            for (int b = 0; b < cb; b++, o++) {
+                ws += Long.bitCount(m0 & bits[o]) << b;
+            }
+            if ((c & 1) == 0) {
+                h[row + ws]++;
+            } else {
+                h2[row + ws]++;
+            }
+        }
+    }
+
+    /** As {@link #convert1} for two-word (65..128-row) columns. */
+    private static void convert2(long m0, long m1, long[] bits, int pc, int cb, long[] h, long[] h2, int row) {
+        if (cb == 1) {
+            int e = 2 * pc;
+            int bi = 0;
+            for (; bi + 4 <= e; bi += 4) {
+                h[row + Long.bitCount(m0 & bits[bi]) + Long.bitCount(m1 & bits[bi + 1])]++;
+                h2[row + Long.bitCount(m0 & bits[bi + 2]) + Long.bitCount(m1 & bits[bi + 3])]++;
+            }
+            if (bi < e) {
+                h[row + Long.bitCount(m0 & bits[bi]) + Long.bitCount(m1 & bits[bi + 1])]++;
+            }
+            return;
+        }
+        int o = 0;
+        for (int c = 0; c < pc; c++) {
+            int ws = 0;
+            for (int b = 0; b < cb; b++, o += 2) {
+                ws += (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1])) << b;
+            }
+            if ((c & 1) == 0) {
+                h[row + ws]++;
+            } else {
+                h2[row + ws]++;
+            }
+        }
+    }
+
+    /** As {@link #convert1} for four-word (193..256-row) columns. */
+    private static void convert4(long m0, long m1, long m2, long m3, long[] bits, int pc, int cb, long[] h, long[] h2,
+                                 int row) {
+        int o = 0;
+        for (int c = 0; c < pc; c++) {
+            int ws = 0;
+            for (int b = 0; b < cb; b++, o += 4) {
+                ws += (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]) + Long.bitCount(m2 & bits[o + 2])
+                        + Long.bitCount(m3 & bits[o + 3])) << b;
+            }
+            if ((c & 1) == 0) {
+                h[row + ws]++;
+            } else {
+                h2[row + ws]++;
+            }
+        }
+    }
+
+    /** Per-thread (a, ws) count tables, kept zero between uses and grown on demand. */
+    private static final class Scratch {
+        private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+        long[] h2 = new long[0];
+        long[] h2b = new long[0];
+        /** Set while a measurement uses the tables: one that did not finish leaves them dirty, so they are replaced. */
+        boolean inUse;
+
+        static Scratch get(int size) {
+            Scratch s = LOCAL.get();
+            if (s.h2.length < size || s.inUse) {
+                s.h2 = new long[size];
+                s.h2b = new long[size];
+            }
+            s.inUse = true;
+            return s;
         }
     }
 

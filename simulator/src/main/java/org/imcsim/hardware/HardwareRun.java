@@ -90,13 +90,71 @@ public final class HardwareRun {
     }
 
     /**
-     * Runs the network on the hardware.
+     * The mapped layers of a network and their read activity measured on one source: the half of a run that
+     * depends only on how the weights are mapped ({@link HardwareSpec#mappingSpec}, analog pairs,
+     * kernel-position mapping, padding), not on technology, clock, ADC, buffers, interconnect, placement or
+     * dataflow. Immutable once built; {@link #simulate} may reuse it for every spec it {@linkplain #covers covers}
+     * (a design-space sweep over ADC bits or the technology node measures once).
+     */
+    public static final class Activity {
+        private final Network network;
+        private final HardwareSpec spec;
+        private final ActivitySource source;
+        private final boolean[] novel;
+        private final ActivityKernel.Prepared[] layers;
+        private final LayerActivity[] acts;
+        private final long[] vectors;
+        private final long measureMillis;
+
+        Activity(Network network, HardwareSpec spec, ActivitySource source, boolean[] novel, ActivityKernel.Prepared[] layers,
+                 LayerActivity[] acts, long[] vectors, long measureMillis) {
+            this.network = network;
+            this.spec = spec;
+            this.source = source;
+            this.novel = novel;
+            this.layers = layers;
+            this.acts = acts;
+            this.vectors = vectors;
+            this.measureMillis = measureMillis;
+        }
+
+        /** The network measured. */
+        public Network network() {
+            return network;
+        }
+
+        /** The source the activity was measured on. */
+        public ActivitySource source() {
+            return source;
+        }
+
+        /** True if {@code other} maps the network exactly as the spec this was measured for. */
+        public boolean covers(HardwareSpec other) {
+            return spec.mappingSpec().equals(other.mappingSpec()) && spec.analogPairs() == other.analogPairs()
+                    && spec.novelMapping() == other.novelMapping() && spec.noPadding() == other.noPadding();
+        }
+    }
+
+
+    /**
+     * Runs the network on the hardware: {@link #measure} then {@link #simulate}.
      *
      * @throws BadInputException for a network the hardware model cannot take (grouped convolutions, a
      *                           unipolar mapping of mixed-sign blocks, a fixed chip too small) or an
      *                           activity source that does not fit the spec
      */
     public static HardwareResult execute(Network network, HardwareSpec spec, ActivitySource source, Options options) {
+        return simulate(measure(network, spec, source, options), spec, options);
+    }
+
+    /**
+     * Maps every layer and measures its read activity on the source (the expensive, data-dependent half of a
+     * run). The result serves every spec it {@linkplain Activity#covers covers}: specs that differ in
+     * technology, clock, ADC, buffers, interconnect, placement or dataflow but map the same way.
+     *
+     * @throws BadInputException as {@link #execute}
+     */
+    public static Activity measure(Network network, HardwareSpec spec, ActivitySource source, Options options) {
         List<CrossbarLayer> xls = network.crossbarLayers();
         if (xls.isEmpty()) {
             throw new BadInputException(null, "workload.network", "network " + network.name() + " has no Conv or Dense layer");
@@ -121,14 +179,13 @@ public final class HardwareRun {
             return t;
         });
         try {
-            return run(network, spec, source, options, pool);
+            return measure(network, spec, source, pool);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static HardwareResult run(Network network, HardwareSpec spec, ActivitySource source, Options options,
-                                      ExecutorService pool) {
+    private static Activity measure(Network network, HardwareSpec spec, ActivitySource source, ExecutorService pool) {
         List<CrossbarLayer> xls = network.crossbarLayers();
         int n = xls.size();
         MappingSpec ms = spec.mappingSpec();
@@ -192,6 +249,29 @@ public final class HardwareRun {
             }
             acts[i] = get(activity.get(i));
         }
+        return new Activity(network, spec, source, novel, layers, acts, vectors, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Places the measured layers on the chip of {@code spec}, simulates it on the event engine (one image for
+     * the single-image latency and the action counts; in the pipeline, {@code spec.images()} images back to
+     * back for the interval) and costs the counts.
+     *
+     * @throws IllegalArgumentException if {@code activity} does not {@linkplain Activity#covers cover} {@code spec}
+     * @throws BadInputException        for a fixed chip too small for the network
+     */
+    public static HardwareResult simulate(Activity activity, HardwareSpec spec, Options options) {
+        if (!activity.covers(spec)) {
+            throw new IllegalArgumentException("the activity was measured for another mapping (array size, cell bits, "
+                    + "precisions, DAC bits, signed scheme, kernel-position mapping or padding); measure it again");
+        }
+        Network network = activity.network;
+        List<CrossbarLayer> xls = network.crossbarLayers();
+        int n = xls.size();
+        boolean[] novel = activity.novel;
+        ActivityKernel.Prepared[] layers = activity.layers;
+        LayerActivity[] acts = activity.acts;
+        long[] vectors = activity.vectors;
         long t1 = System.nanoTime();
         // 3. placement and costs
         List<LayerDemand> demands = new ArrayList<>(n);
@@ -238,7 +318,7 @@ public final class HardwareRun {
         long t2 = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debug("hardware run {}: mapping+activity {} ms, placement+simulation+costing {} ms, {} events",
-                    network.name(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, events);
+                    network.name(), activity.measureMillis, (t2 - t1) / 1_000_000, events);
         }
         return result;
     }

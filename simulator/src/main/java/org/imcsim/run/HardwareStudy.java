@@ -81,7 +81,17 @@ public final class HardwareStudy {
      * @param traceCap  largest number of trace spans to record, 0 for none
      */
     public static HardwareResult run(Config c, Network net, Dataset data, DeviceModel device, int traceCap) {
-        HardwareSpec spec = spec(c, device);
+        return simulate(c, measure(c, net, data, device), device, traceCap);
+    }
+
+    /**
+     * The mapping and read-activity half of {@link #run}: reusable by every config whose spec it
+     * {@linkplain HardwareRun.Activity#covers covers}.
+     *
+     * @param data the dataset (its first image drives the data-dependent energy), or null for NeuroSim's
+     *             synthetic trace
+     */
+    public static HardwareRun.Activity measure(Config c, Network net, Dataset data, DeviceModel device) {
         ActivitySource source;
         if (data != null) {
             float[] x = new float[data.sampleShape().size()];
@@ -90,10 +100,20 @@ public final class HardwareStudy {
         } else {
             source = new ActivitySource.Synthetic(c.simulation().seed());
         }
-        HardwareRun.Options opt = HardwareRun.Options.defaults().withThreads(c.simulation().effectiveThreads());
-        if (traceCap > 0) {
-            opt = opt.withTrace(traceCap);
-        }
-        return HardwareRun.execute(net, spec, source, new HardwareRun.Options(opt.threads(), opt.traceCap(), c.simulation().seed()));
+        return HardwareRun.measure(net, spec(c, device), source, options(c, 0));
+    }
+
+    /**
+     * The simulation and costing half of {@link #run} on an activity measured for {@code c} or for a config
+     * that maps the network the same way.
+     *
+     * @param traceCap largest number of trace spans to record, 0 for none
+     */
+    public static HardwareResult simulate(Config c, HardwareRun.Activity activity, DeviceModel device, int traceCap) {
+        return HardwareRun.simulate(activity, spec(c, device), options(c, traceCap));
+    }
+
+    private static HardwareRun.Options options(Config c, int traceCap) {
+        return new HardwareRun.Options(c.simulation().effectiveThreads(), traceCap, c.simulation().seed());
     }
 }

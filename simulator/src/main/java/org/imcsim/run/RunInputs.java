@@ -2,7 +2,11 @@ package org.imcsim.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.imcsim.config.Config;
 import org.imcsim.config.CrossbarConfig;
 import org.imcsim.config.WorkloadConfig;
@@ -29,9 +33,54 @@ public final class RunInputs {
     public static Network network(Config config, Path baseDirectory) {
         WorkloadConfig w = config.workload();
         long seed = config.simulation().seed();
-        Network net = Workloads.resolve(locate(w.network(), baseDirectory), seed);
+        String spec = locate(w.network(), baseDirectory);
+        if (looksLikeFile(spec)) {
+            return build(spec, seed, w, config.crossbar());
+        }
+        // zoo networks are pure functions of (name, options, seed, sparsity): a sweep's points share one
+        String key = spec + "\n" + seed + (w.sparsity() > 0 ? "\n" + w.sparsity() + "\n" + w.sparsityType() + "\n"
+                + config.crossbar().rows() + "x" + config.crossbar().cols() : "");
+        FutureTask<Network> task;
+        boolean mine = false;
+        synchronized (ZOO_CACHE) {
+            task = ZOO_CACHE.get(key);
+            if (task == null) {
+                task = new FutureTask<>(() -> build(spec, seed, w, config.crossbar()));
+                ZOO_CACHE.put(key, task);
+                mine = true;
+            }
+        }
+        if (mine) {
+            task.run();
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building " + spec, e);
+        } catch (ExecutionException e) {
+            synchronized (ZOO_CACHE) {
+                ZOO_CACHE.remove(key, task);
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Zoo networks built lately (a few: a VGG16 with weights is 60 MB), most recently used last. */
+    private static final Map<String, FutureTask<Network>> ZOO_CACHE = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FutureTask<Network>> eldest) {
+            return size() > 3;
+        }
+    };
+
+    private static Network build(String spec, long seed, WorkloadConfig w, CrossbarConfig xbar) {
+        Network net = Workloads.resolve(spec, seed);
         if (w.sparsity() > 0) {
-            net = sparsity(w, config.crossbar()).apply(net, seed);
+            net = sparsity(w, xbar).apply(net, seed);
         }
         return net;
     }
@@ -65,8 +114,7 @@ public final class RunInputs {
         int q = s.indexOf('?');
         String path = q >= 0 ? s.substring(0, q) : s;
         String query = q >= 0 ? s.substring(q) : "";
-        boolean looksLikeFile = path.contains("/") || path.contains("\\") || path.toLowerCase(Locale.ROOT).matches(".*\\.(onnx|csv|gz|bin|idx.*)$");
-        if (!looksLikeFile) {
+        if (!looksLikeFile(s)) {
             return s;
         }
         Path p = Path.of(path);
@@ -79,5 +127,12 @@ public final class RunInputs {
         }
         Path repo = RepoFiles.find(path);
         return (repo != null ? repo.toAbsolutePath().normalize().toString() : underBase.toString()) + query;
+    }
+
+    /** True if the path part of {@code spec} (before any {@code ?options}) names a file rather than a zoo or shipped name. */
+    static boolean looksLikeFile(String spec) {
+        int q = spec.indexOf('?');
+        String path = q >= 0 ? spec.substring(0, q) : spec;
+        return path.contains("/") || path.contains("\\") || path.toLowerCase(Locale.ROOT).matches(".*\\.(onnx|csv|gz|bin|idx.*)$");
     }
 }

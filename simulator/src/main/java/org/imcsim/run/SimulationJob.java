@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.imcsim.config.Config;
 import org.imcsim.hardware.HardwareResult;
+import org.imcsim.hardware.HardwareRun;
 import org.imcsim.hardware.HardwareWriters;
 import org.imcsim.device.api.DeviceModel;
 import org.imcsim.functional.AccuracyEvaluator;
@@ -32,9 +33,11 @@ public final class SimulationJob implements RunJob {
 
     /**
      * The expensive part of a run, reusable by points that differ only in what re-costing covers:
-     * the resolved inputs, the accuracy outcome (null without a dataset) and the hardware result.
+     * the resolved inputs, the accuracy outcome (null without a dataset), the mapped layers with their
+     * measured read activity, and the hardware result.
      */
-    public record Stage(Config config, Network network, Dataset data, AccuracyStudy.Outcome accuracy, HardwareResult hardware) {
+    public record Stage(Config config, Network network, Dataset data, AccuracyStudy.Outcome accuracy,
+                        HardwareRun.Activity activity, HardwareResult hardware) {
     }
 
     @Override
@@ -56,7 +59,8 @@ public final class SimulationJob implements RunJob {
                 accuracy = AccuracyStudy.run(config, net, data, device, Defaults.wireOhmPerCell(config, device), progress);
             }
         }
-        HardwareResult hw = HardwareStudy.run(config, net, data, device, context.traceFile() != null ? TRACE_CAP : 0);
+        HardwareRun.Activity activity = HardwareStudy.measure(config, net, data, device);
+        HardwareResult hw = HardwareStudy.simulate(config, activity, device, context.traceFile() != null ? TRACE_CAP : 0);
         if (context.traceFile() != null) {
             try {
                 HardwareWriters.writeTrace(hw, context.traceFile());
@@ -64,14 +68,15 @@ public final class SimulationJob implements RunJob {
                 throw new org.imcsim.config.BadInputException("--trace", null, "cannot write " + context.traceFile() + ": " + e.getMessage(), e);
             }
         }
-        return new Stage(config, net, data, accuracy, hw);
+        return new Stage(config, net, data, accuracy, activity, hw);
     }
 
     /**
      * The report of {@code config} from a stage simulated for it or for a config that differs only
      * in what {@link HardwareResult#recost} covers (technology node, ADC circuit and, for
      * hardware-only runs, ADC bits): the saved action counts are re-costed; only when that changes the
-     * clock (whose cycles the simulated times are counted in) is the hardware simulated again.
+     * clock (whose cycles the simulated times are counted in) is the chip simulated again, on the stage's
+     * mapped layers and measured activity (which no cost-only path changes).
      */
     public Report report(Stage stage, Config config, RunContext context) {
         Report.Builder b = ConfigReportJob.baseReport(config, context);
@@ -88,7 +93,7 @@ public final class SimulationJob implements RunJob {
             hw = hw.recost(HardwareStudy.spec(config, device));
             if (hw.clockPeriodNs() != stage.hardware().clockPeriodNs()) {
                 // simulated times are in the stage's clock: a different clock needs its own simulation
-                hw = HardwareStudy.run(config, stage.network(), stage.data(), device, 0);
+                hw = HardwareStudy.simulate(config, stage.activity(), device, 0);
             }
         }
         ObjectNode tree = JsonNodeFactory.instance.objectNode();

@@ -169,7 +169,12 @@ public final class CrossbarLayer {
         return nz;
     }
 
-    float[] weightsView() {
+    /**
+     * The weights in {@link Op.MatrixOp#copyWeights()}'s layout ({@code [N][K]}) without a copy, for kernels
+     * that read every weight once per mapping (a VGG8 copy is 50 MB). Shared with the network: callers must
+     * not write to it.
+     */
+    public float[] weightsView() {
         return op instanceof Op.Conv c ? c.weightsView() : ((Op.Dense) op).weightsView();
     }
 

@@ -118,4 +118,77 @@ class ActivityKernelTest {
         assertEquals(active, a.activeRows());
         assertArrayEquals(hist, a.histogram());
     }
+
+    /**
+     * Every specialised conversion path (1, 2, 4 and other word counts; 1..4 level bits; analog pairs) against a
+     * brute-force count of level sums, rows driven and drive sums over the mapper's tiles.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "64,1,false", "64,2,false", "64,4,false", "100,3,false", "128,1,false", "128,2,false", "128,4,false",
+            "256,1,false", "256,2,false", "256,4,false", "300,2,false", "128,2,true", "64,1,true"})
+    void histogramsAndDriveMatchABruteForceCountOnEveryPath(int rows, int cellBits, boolean pairs) {
+        int k = 520;
+        int n = 24;
+        Network net = dense(k, n, 13 + rows + cellBits, 0.4);
+        CrossbarLayer l = net.crossbarLayers().get(0);
+        MappingSpec ms = new MappingSpec(8, 8, cellBits, 1, rows, 64, pairs ? SignedScheme.DIFFERENTIAL : SignedScheme.OFFSET,
+                pairs ? Subtraction.ANALOG : Subtraction.DIGITAL, ScaleMode.LAYER);
+        var mapped = LayerMapper.map(l.name(), l.copyMatrix(), l.rows(), l.cols(), ms);
+        ActivityKernel.Prepared p = ActivityKernel.prepare(l, ms, pairs);
+        SplittableRandom r = new SplittableRandom(rows * 31L + cellBits);
+        int vectors = 7;
+        short[] codes = new short[vectors * k];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (short) (r.nextInt(3) == 0 ? 0 : r.nextInt(256)); // some rows idle in every plane
+        }
+        for (int i = 0; i < k; i++) {
+            codes[2 * k + i] = 0; // one all-zero vector: idle planes
+        }
+        LayerActivity a = ActivityKernel.empty(p);
+        ActivityKernel.measure(p, codes, 0, vectors, 8, a);
+        long[] hist = new long[a.maxLevelSum() + 1];
+        long[] drive = new long[a.maxLevelSum() + 1];
+        long planes = 0;
+        long active = 0;
+        int slices = ms.slices();
+        for (var t : mapped.tiles()) {
+            for (int v = 0; v < vectors; v++) {
+                for (int kk = 0; kk < 8; kk++) {
+                    planes++;
+                    int act = 0;
+                    for (int i = 0; i < t.rowCount(); i++) {
+                        act += (codes[v * k + t.rowStart() + i] >> kk) & 1;
+                    }
+                    active += act;
+                    int[] ws = new int[t.physCols()];
+                    for (int c = 0; c < t.physCols(); c++) {
+                        for (int i = 0; i < t.rowCount(); i++) {
+                            if (((codes[v * k + t.rowStart() + i] >> kk) & 1) != 0) {
+                                ws[c] += t.level(i, c);
+                            }
+                        }
+                    }
+                    if (!pairs) {
+                        for (int c = 0; c < t.physCols(); c++) {
+                            hist[ws[c]]++;
+                            drive[ws[c]] += act;
+                        }
+                    } else {
+                        for (int c0 = 0; c0 + 2 * slices <= t.physCols(); c0 += 2 * slices) {
+                            for (int j = 0; j < slices; j++) {
+                                int sum = ws[c0 + j] + ws[c0 + slices + j];
+                                hist[sum]++;
+                                drive[sum] += 2L * act;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(planes, a.planeReads());
+        assertEquals(active, a.activeRows());
+        assertArrayEquals(hist, a.histogram());
+        assertArrayEquals(drive, a.driveByLevelSum());
+    }
 }
