@@ -1,5 +1,10 @@
 package org.imcsim.hardware;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.imcsim.mapping.CrossbarTile;
@@ -150,22 +155,9 @@ final class ActivityKernel {
     static Prepared prepare(CrossbarLayer layer, MappingSpec ms, boolean analogPairs, int kernelPositions) {
         int k = layer.rows();
         int n = layer.cols();
-        float[] w = layer.weightsView(); // [N][K], read only
         int bits = ms.weightBits();
         int qmax = (1 << (bits - 1)) - 1;
-        double[] maxAbs = new double[n];
-        double layerMax = 0;
-        for (int j = 0; j < n; j++) {
-            double m = 0;
-            for (int i = j * k, e = i + k; i < e; i++) {
-                double a = Math.abs(w[i]);
-                if (a > m) {
-                    m = a;
-                }
-            }
-            maxAbs[j] = m;
-            layerMax = Math.max(layerMax, m);
-        }
+        short[] qw = quantized(layer, bits, ms.scale()); // [N][K]
         ScaleMode mode = ms.scale();
         int rows = ms.rows();
         int perArray = ms.logicalColsPerArray();
@@ -223,21 +215,10 @@ final class ActivityKernel {
         }
         int[] pv = new int[64];
         int[] nv = new int[64];
-        int[] qcol = new int[k];
         for (int j = 0; j < n; j++) {
-            double m = mode.perChannel() ? maxAbs[j] : layerMax;
-            double s = m > 0 ? m / qmax : 1.0;
-            if (mode.powerOfTwo()) {
-                s = WeightQuantizer.roundUpToPowerOfTwo(s);
-            }
             int cbk = j / perArray;
             int colBase = (j % perArray) * cpw;
             int wbase = j * k;
-            // WeightQuantizer's formula, in the weights' order (sequential), before the physical-row gather
-            for (int r = 0; r < k; r++) {
-                double x = Math.rint(w[wbase + r] / s);
-                qcol[r] = (int) Math.max(-qmax, Math.min(qmax, x));
-            }
             for (int rb = 0; rb < rowBlocks; rb++) {
                 int r0 = rowStart[rb];
                 int rc = rowCount[rb];
@@ -251,7 +232,7 @@ final class ActivityKernel {
                     java.util.Arrays.fill(pv, 0);
                     java.util.Arrays.fill(nv, 0);
                     for (int r = wi << 6; r < rEnd; r++) {
-                        int q = qcol[order == null ? r0 + r : order[r0 + r]];
+                        int q = qw[wbase + (order == null ? r0 + r : order[r0 + r])];
                         sign |= (q > 0 ? 1 : 0) | (q < 0 ? 2 : 0);
                         int pos;
                         int neg = 0;
@@ -301,6 +282,57 @@ final class ActivityKernel {
         int maxWs = rows * cellMask * (pairs ? 2 : 1);
         return new Prepared(layer.name(), k, cellBits, rowStart, rowCount, order, arrays, maxCols, maxWs, pairs, cpw,
                 slices, colBlocks);
+    }
+
+    /** Quantized weights by layer weight array (identity) and (bits, scale mode): one quantization per sweep. */
+    private static final Map<float[], Map<Integer, short[]>> QUANTIZED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * The layer's weights quantized as {@link WeightQuantizer} does ({@code rint(w / s)} clamped to
+     * {@code ±(2^(bits−1) − 1)}, {@code s} per layer or per output channel, optionally rounded up to a power of
+     * two), in the weights' {@code [N][K]} order. Cached while the network lives: points of a sweep that tile
+     * the same weights differently quantize them once. Read only.
+     */
+    static short[] quantized(CrossbarLayer layer, int bits, ScaleMode mode) {
+        float[] w = layer.weightsView();
+        Integer key = bits * 64 + mode.ordinal();
+        Map<Integer, short[]> byMode = QUANTIZED.computeIfAbsent(w, x -> new ConcurrentHashMap<>());
+        short[] q = byMode.get(key);
+        if (q == null) {
+            q = quantize(w, layer.rows(), layer.cols(), bits, mode);
+            byMode.putIfAbsent(key, q);
+        }
+        return q;
+    }
+
+    private static short[] quantize(float[] w, int k, int n, int bits, ScaleMode mode) {
+        int qmax = (1 << (bits - 1)) - 1;
+        double[] maxAbs = new double[n];
+        double layerMax = 0;
+        for (int j = 0; j < n; j++) {
+            double m = 0;
+            for (int i = j * k, e = i + k; i < e; i++) {
+                double a = Math.abs(w[i]);
+                if (a > m) {
+                    m = a;
+                }
+            }
+            maxAbs[j] = m;
+            layerMax = Math.max(layerMax, m);
+        }
+        short[] q = new short[n * k];
+        for (int j = 0; j < n; j++) {
+            double m = mode.perChannel() ? maxAbs[j] : layerMax;
+            double s = m > 0 ? m / qmax : 1.0;
+            if (mode.powerOfTwo()) {
+                s = WeightQuantizer.roundUpToPowerOfTwo(s);
+            }
+            for (int i = j * k, e = i + k; i < e; i++) {
+                double x = Math.rint(w[i] / s);
+                q[i] = (short) Math.max(-qmax, Math.min(qmax, x));
+            }
+        }
+        return q;
     }
 
     /**
@@ -449,18 +481,7 @@ final class ActivityKernel {
                         int mo = kk * words;
                         int row = a * bins;
                         if (!p.pairs) {
-                            // one fused pass per word count: level sums straight into the (a, ws) counts
-                            if (words == 1) {
-                                convert1(masks[mo], bits, pc, cb, h2, h2b, row);
-                            } else if (words == 2) {
-                                convert2(masks[mo], masks[mo + 1], bits, pc, cb, h2, h2b, row);
-                            } else if (words == 4) {
-                                convert4(masks[mo], masks[mo + 1], masks[mo + 2], masks[mo + 3], bits, pc, cb, h2, h2b, row);
-                            } else {
-                                for (int c = 0; c < pc; c++) {
-                                    h2[row + levelSum(masks, mo, bits, c * cb * words, cb, words)]++;
-                                }
-                            }
+                            convert(masks, mo, words, bits, pc, cb, h2, h2b, row);
                             continue;
                         }
                         for (int c = 0; c < pc; c++) {
@@ -515,76 +536,137 @@ final class ActivityKernel {
         return ws;
     }
 
-    /** Counts the level sums of {@code pc} one-word columns of {@code cb} level bits into {@code h/h2} row {@code row}. */
-    private static void convert1(long m0, long[] bits, int pc, int cb, long[] h, long[] h2, int row) {
-        if (cb == 1) {
-            int c = 0;
-            for (; c + 2 <= pc; c += 2) {
-                h[row + Long.bitCount(m0 & bits[c])]++;
-                h2[row + Long.bitCount(m0 & bits[c + 1])]++;
-            }
-            if (c < pc) {
-                h[row + Long.bitCount(m0 & bits[c])]++;
-            }
-            return;
-        }
-        int o = 0;
-        for (int c = 0; c < pc; c++) {
-            int ws = 0;
-            for (int b = 0; b < cb; b++, o++) {
-                ws += Long.bitCount(m0 & bits[o]) << b;
-            }
-            if ((c & 1) == 0) {
-                h[row + ws]++;
-            } else {
-                h2[row + ws]++;
-            }
-        }
-    }
-
-    /** As {@link #convert1} for two-word (65..128-row) columns. */
-    private static void convert2(long m0, long m1, long[] bits, int pc, int cb, long[] h, long[] h2, int row) {
-        if (cb == 1) {
-            int e = 2 * pc;
-            int bi = 0;
-            for (; bi + 4 <= e; bi += 4) {
-                h[row + Long.bitCount(m0 & bits[bi]) + Long.bitCount(m1 & bits[bi + 1])]++;
-                h2[row + Long.bitCount(m0 & bits[bi + 2]) + Long.bitCount(m1 & bits[bi + 3])]++;
-            }
-            if (bi < e) {
-                h[row + Long.bitCount(m0 & bits[bi]) + Long.bitCount(m1 & bits[bi + 1])]++;
-            }
-            return;
-        }
-        int o = 0;
-        for (int c = 0; c < pc; c++) {
-            int ws = 0;
-            for (int b = 0; b < cb; b++, o += 2) {
-                ws += (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1])) << b;
-            }
-            if ((c & 1) == 0) {
-                h[row + ws]++;
-            } else {
-                h2[row + ws]++;
+    /**
+     * Counts the level sums {@code Σ_b 2^b · popcount(A ∧ W_b)} of {@code pc} columns into row {@code row} of the
+     * (a, ws) tables: even columns into {@code h}, odd into {@code h2}. {@code m} holds the plane's row mask
+     * ({@code words} longs from {@code mo}); column c's masks start at {@code c·cb·words}. The common shapes
+     * (1, 2 or 4 words of 1, 2 or 4 level bits) run unrolled loops.
+     */
+    private static void convert(long[] m, int mo, int words, long[] bits, int pc, int cb, long[] h, long[] h2, int row) {
+        int shape = words * 8 + cb;
+        switch (shape) {
+            case 9 -> convert1x1(m[mo + 0], bits, pc, h, h2, row);
+            case 10 -> convert1x2(m[mo + 0], bits, pc, h, h2, row);
+            case 12 -> convert1x4(m[mo + 0], bits, pc, h, h2, row);
+            case 17 -> convert2x1(m[mo + 0], m[mo + 1], bits, pc, h, h2, row);
+            case 18 -> convert2x2(m[mo + 0], m[mo + 1], bits, pc, h, h2, row);
+            case 20 -> convert2x4(m[mo + 0], m[mo + 1], bits, pc, h, h2, row);
+            case 33 -> convert4x1(m[mo + 0], m[mo + 1], m[mo + 2], m[mo + 3], bits, pc, h, h2, row);
+            case 34 -> convert4x2(m[mo + 0], m[mo + 1], m[mo + 2], m[mo + 3], bits, pc, h, h2, row);
+            case 36 -> convert4x4(m[mo + 0], m[mo + 1], m[mo + 2], m[mo + 3], bits, pc, h, h2, row);
+            default -> {
+                for (int c = 0; c < pc; c++) {
+                    ((c & 1) == 0 ? h : h2)[row + levelSum(m, mo, bits, c * cb * words, cb, words)]++;
+                }
             }
         }
     }
 
-    /** As {@link #convert1} for four-word (193..256-row) columns. */
-    private static void convert4(long m0, long m1, long m2, long m3, long[] bits, int pc, int cb, long[] h, long[] h2,
-                                 int row) {
+    private static void convert1x1(long m0, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
         int o = 0;
-        for (int c = 0; c < pc; c++) {
-            int ws = 0;
-            for (int b = 0; b < cb; b++, o += 4) {
-                ws += (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]) + Long.bitCount(m2 & bits[o + 2])
-                        + Long.bitCount(m3 & bits[o + 3])) << b;
-            }
-            if ((c & 1) == 0) {
-                h[row + ws]++;
-            } else {
-                h2[row + ws]++;
-            }
+        for (; c + 2 <= pc; c += 2, o += 2) {
+            h[row + Long.bitCount(m0 & bits[o])]++;
+            h2[row + Long.bitCount(m0 & bits[o + 1])]++;
+        }
+        if (c < pc) {
+            h[row + Long.bitCount(m0 & bits[o])]++;
+        }
+    }
+
+    private static void convert1x2(long m0, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
+        int o = 0;
+        for (; c + 2 <= pc; c += 2, o += 4) {
+            h[row + Long.bitCount(m0 & bits[o]) + ((Long.bitCount(m0 & bits[o + 1])) << 1)]++;
+            h2[row + Long.bitCount(m0 & bits[o + 2]) + ((Long.bitCount(m0 & bits[o + 3])) << 1)]++;
+        }
+        if (c < pc) {
+            h[row + Long.bitCount(m0 & bits[o]) + ((Long.bitCount(m0 & bits[o + 1])) << 1)]++;
+        }
+    }
+
+    private static void convert1x4(long m0, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
+        int o = 0;
+        for (; c + 2 <= pc; c += 2, o += 8) {
+            h[row + Long.bitCount(m0 & bits[o]) + ((Long.bitCount(m0 & bits[o + 1])) << 1) + ((Long.bitCount(m0 & bits[o + 2])) << 2) + ((Long.bitCount(m0 & bits[o + 3])) << 3)]++;
+            h2[row + Long.bitCount(m0 & bits[o + 4]) + ((Long.bitCount(m0 & bits[o + 5])) << 1) + ((Long.bitCount(m0 & bits[o + 6])) << 2) + ((Long.bitCount(m0 & bits[o + 7])) << 3)]++;
+        }
+        if (c < pc) {
+            h[row + Long.bitCount(m0 & bits[o]) + ((Long.bitCount(m0 & bits[o + 1])) << 1) + ((Long.bitCount(m0 & bits[o + 2])) << 2) + ((Long.bitCount(m0 & bits[o + 3])) << 3)]++;
+        }
+    }
+
+    private static void convert2x1(long m0, long m1, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
+        int o = 0;
+        for (; c + 2 <= pc; c += 2, o += 4) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]))]++;
+            h2[row + (Long.bitCount(m0 & bits[o + 2]) + Long.bitCount(m1 & bits[o + 3]))]++;
+        }
+        if (c < pc) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]))]++;
+        }
+    }
+
+    private static void convert2x2(long m0, long m1, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
+        int o = 0;
+        for (; c + 2 <= pc; c += 2, o += 8) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1])) + ((Long.bitCount(m0 & bits[o + 2]) + Long.bitCount(m1 & bits[o + 3])) << 1)]++;
+            h2[row + (Long.bitCount(m0 & bits[o + 4]) + Long.bitCount(m1 & bits[o + 5])) + ((Long.bitCount(m0 & bits[o + 6]) + Long.bitCount(m1 & bits[o + 7])) << 1)]++;
+        }
+        if (c < pc) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1])) + ((Long.bitCount(m0 & bits[o + 2]) + Long.bitCount(m1 & bits[o + 3])) << 1)]++;
+        }
+    }
+
+    private static void convert2x4(long m0, long m1, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
+        int o = 0;
+        for (; c + 2 <= pc; c += 2, o += 16) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1])) + ((Long.bitCount(m0 & bits[o + 2]) + Long.bitCount(m1 & bits[o + 3])) << 1) + ((Long.bitCount(m0 & bits[o + 4]) + Long.bitCount(m1 & bits[o + 5])) << 2) + ((Long.bitCount(m0 & bits[o + 6]) + Long.bitCount(m1 & bits[o + 7])) << 3)]++;
+            h2[row + (Long.bitCount(m0 & bits[o + 8]) + Long.bitCount(m1 & bits[o + 9])) + ((Long.bitCount(m0 & bits[o + 10]) + Long.bitCount(m1 & bits[o + 11])) << 1) + ((Long.bitCount(m0 & bits[o + 12]) + Long.bitCount(m1 & bits[o + 13])) << 2) + ((Long.bitCount(m0 & bits[o + 14]) + Long.bitCount(m1 & bits[o + 15])) << 3)]++;
+        }
+        if (c < pc) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1])) + ((Long.bitCount(m0 & bits[o + 2]) + Long.bitCount(m1 & bits[o + 3])) << 1) + ((Long.bitCount(m0 & bits[o + 4]) + Long.bitCount(m1 & bits[o + 5])) << 2) + ((Long.bitCount(m0 & bits[o + 6]) + Long.bitCount(m1 & bits[o + 7])) << 3)]++;
+        }
+    }
+
+    private static void convert4x1(long m0, long m1, long m2, long m3, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
+        int o = 0;
+        for (; c + 2 <= pc; c += 2, o += 8) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]) + Long.bitCount(m2 & bits[o + 2]) + Long.bitCount(m3 & bits[o + 3]))]++;
+            h2[row + (Long.bitCount(m0 & bits[o + 4]) + Long.bitCount(m1 & bits[o + 5]) + Long.bitCount(m2 & bits[o + 6]) + Long.bitCount(m3 & bits[o + 7]))]++;
+        }
+        if (c < pc) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]) + Long.bitCount(m2 & bits[o + 2]) + Long.bitCount(m3 & bits[o + 3]))]++;
+        }
+    }
+
+    private static void convert4x2(long m0, long m1, long m2, long m3, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
+        int o = 0;
+        for (; c + 2 <= pc; c += 2, o += 16) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]) + Long.bitCount(m2 & bits[o + 2]) + Long.bitCount(m3 & bits[o + 3])) + ((Long.bitCount(m0 & bits[o + 4]) + Long.bitCount(m1 & bits[o + 5]) + Long.bitCount(m2 & bits[o + 6]) + Long.bitCount(m3 & bits[o + 7])) << 1)]++;
+            h2[row + (Long.bitCount(m0 & bits[o + 8]) + Long.bitCount(m1 & bits[o + 9]) + Long.bitCount(m2 & bits[o + 10]) + Long.bitCount(m3 & bits[o + 11])) + ((Long.bitCount(m0 & bits[o + 12]) + Long.bitCount(m1 & bits[o + 13]) + Long.bitCount(m2 & bits[o + 14]) + Long.bitCount(m3 & bits[o + 15])) << 1)]++;
+        }
+        if (c < pc) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]) + Long.bitCount(m2 & bits[o + 2]) + Long.bitCount(m3 & bits[o + 3])) + ((Long.bitCount(m0 & bits[o + 4]) + Long.bitCount(m1 & bits[o + 5]) + Long.bitCount(m2 & bits[o + 6]) + Long.bitCount(m3 & bits[o + 7])) << 1)]++;
+        }
+    }
+
+    private static void convert4x4(long m0, long m1, long m2, long m3, long[] bits, int pc, long[] h, long[] h2, int row) {
+        int c = 0;
+        int o = 0;
+        for (; c + 2 <= pc; c += 2, o += 32) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]) + Long.bitCount(m2 & bits[o + 2]) + Long.bitCount(m3 & bits[o + 3])) + ((Long.bitCount(m0 & bits[o + 4]) + Long.bitCount(m1 & bits[o + 5]) + Long.bitCount(m2 & bits[o + 6]) + Long.bitCount(m3 & bits[o + 7])) << 1) + ((Long.bitCount(m0 & bits[o + 8]) + Long.bitCount(m1 & bits[o + 9]) + Long.bitCount(m2 & bits[o + 10]) + Long.bitCount(m3 & bits[o + 11])) << 2) + ((Long.bitCount(m0 & bits[o + 12]) + Long.bitCount(m1 & bits[o + 13]) + Long.bitCount(m2 & bits[o + 14]) + Long.bitCount(m3 & bits[o + 15])) << 3)]++;
+            h2[row + (Long.bitCount(m0 & bits[o + 16]) + Long.bitCount(m1 & bits[o + 17]) + Long.bitCount(m2 & bits[o + 18]) + Long.bitCount(m3 & bits[o + 19])) + ((Long.bitCount(m0 & bits[o + 20]) + Long.bitCount(m1 & bits[o + 21]) + Long.bitCount(m2 & bits[o + 22]) + Long.bitCount(m3 & bits[o + 23])) << 1) + ((Long.bitCount(m0 & bits[o + 24]) + Long.bitCount(m1 & bits[o + 25]) + Long.bitCount(m2 & bits[o + 26]) + Long.bitCount(m3 & bits[o + 27])) << 2) + ((Long.bitCount(m0 & bits[o + 28]) + Long.bitCount(m1 & bits[o + 29]) + Long.bitCount(m2 & bits[o + 30]) + Long.bitCount(m3 & bits[o + 31])) << 3)]++;
+        }
+        if (c < pc) {
+            h[row + (Long.bitCount(m0 & bits[o]) + Long.bitCount(m1 & bits[o + 1]) + Long.bitCount(m2 & bits[o + 2]) + Long.bitCount(m3 & bits[o + 3])) + ((Long.bitCount(m0 & bits[o + 4]) + Long.bitCount(m1 & bits[o + 5]) + Long.bitCount(m2 & bits[o + 6]) + Long.bitCount(m3 & bits[o + 7])) << 1) + ((Long.bitCount(m0 & bits[o + 8]) + Long.bitCount(m1 & bits[o + 9]) + Long.bitCount(m2 & bits[o + 10]) + Long.bitCount(m3 & bits[o + 11])) << 2) + ((Long.bitCount(m0 & bits[o + 12]) + Long.bitCount(m1 & bits[o + 13]) + Long.bitCount(m2 & bits[o + 14]) + Long.bitCount(m3 & bits[o + 15])) << 3)]++;
         }
     }
 
