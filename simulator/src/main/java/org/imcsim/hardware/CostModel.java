@@ -129,7 +129,7 @@ final class CostModel {
     /** ISAAC's table at this spec's node and sizes, or null under the {@code neurosim} profile. */
     final IsaacCostProfile isaac;
     /** ISAAC's ADC conversion energy, J (constant per sample: its table has no data dependence). */
-    private final double isaacConversionJ;
+    final double isaacConversionJ;
 
     // capacities
     final long globalBufferBits;
@@ -325,8 +325,9 @@ final class CostModel {
             isaac = new IsaacCostProfile(spec.nodeNm(), spec.roadmap(), spec.adcBits(), spec.dacBits(), rows, cols,
                     spec.nocFlitBits());
             // every figure below is ISAAC's (Table 6); NeuroSim's circuit models price nothing in this profile
-            double clkS = Math.max(1.0 / spec.clockHz(), 1.0 / IsaacCostProfile.CLOCK_HZ);
-            clockPs = (long) Math.ceil(clkS * 1e12);
+            // whole picoseconds; the tolerance keeps an exact period (1 GHz: 1000 ps) from rounding up
+            double clkPsExact = Math.max(1e12 / spec.clockHz(), 1e12 / IsaacCostProfile.CLOCK_HZ);
+            clockPs = (long) Math.ceil(clkPsExact - 1e-6);
             clockS = clockPs * 1e-12;
             driveLatencyPs = (long) Math.round(IsaacCostProfile.XBAR_CYCLE_S * 1e12);
             dacMax = (1 << spec.dacBits()) - 1;
