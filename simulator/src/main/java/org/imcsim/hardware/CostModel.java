@@ -48,6 +48,11 @@ import org.imcsim.mapping.placement.Placement;
  * tiles; the chip adds a global buffer, the global interconnect, a chip adder tree, ReLU and max-pool units,
  * sized by NeuroSim's rules where the spec leaves a size at 0 ({@link #shape}). Multi-bit row DACs and
  * column sample-and-hold come from ISAAC's table ({@link IsaacCostProfile}, docs/cost-models.md §7).
+ *
+ * <p>Under {@code technology.costProfile: isaac} every figure instead comes from ISAAC's Table 6
+ * ({@link IsaacCostProfile}, docs/cost-models.md §8): the constructor's ISAAC branch assigns every field from
+ * the table and returns before any NeuroSim block is priced (the compiler's definite-assignment check makes a
+ * figure left unpriced a build error); {@link HardwareSpec} admits that profile only for ISAAC's organisation.
  */
 final class CostModel {
     static final double FOLD_CHIP = 4;
