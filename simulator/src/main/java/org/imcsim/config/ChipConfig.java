@@ -23,7 +23,7 @@ public record ChipConfig(
         boolean pipeline,
         @Param(defaultValue = "xy-bus", description = "global interconnect: xy-bus (NeuroSim's default), htree or mesh (2-D NoC with routers)")
         Interconnect interconnect,
-        @Param(defaultValue = "register-file", description = "buffer implementation: register-file (DFFs, NeuroSim's default) or sram")
+        @Param(defaultValue = "register-file", description = "buffer implementation: register-file (DFFs, NeuroSim's default), sram, or edram (ISAAC's tile buffer; only with technology.costProfile isaac)")
         BufferType buffer,
         @Param(defaultValue = Param.NONE, min = 1,
                description = "tiles on the chip; absent: as many as the mapped network needs (a network that does not fit a fixed count is an error)")
@@ -106,7 +106,8 @@ public record ChipConfig(
     /** Buffer implementation. */
     public enum BufferType implements ConfigChoice {
         REGISTER_FILE("register-file", "register file built from D flip-flops (NeuroSim's default)"),
-        SRAM("sram", "SRAM buffer");
+        SRAM("sram", "SRAM buffer"),
+        EDRAM("edram", "embedded DRAM (ISAAC's tile buffer; priced by the isaac cost profile only)");
 
         private final String configName;
         private final String meaning;

@@ -14,7 +14,7 @@ public record TechnologyConfig(
                description = "CMOS technology node; one of 130, 90, 65, 45, 32, 22 nm (the nodes the cost tables cover)")
         double nodeM,
         @Param(defaultValue = "neurosim",
-               description = "circuit cost models: NeuroSim's (the only profile consistent with the simulated organisation; see docs/cost-models.md §7)")
+               description = "component cost models: neurosim (NeuroSim V1.4 circuit models, any organisation) or isaac (ISAAC's Table 6, only for ISAAC's organisation: sar ADC, sampleHold, 0T1R, mesh, edram buffers, overlapped dataflow; docs/cost-models.md §8)")
         CostProfile costProfile) {
 
     /** The nodes the technology tables cover, in nanometres, largest first. */
@@ -37,7 +37,8 @@ public record TechnologyConfig(
 
     /** Which published circuit models price the components. */
     public enum CostProfile implements ConfigChoice {
-        NEUROSIM("neurosim", "NeuroSim V1.4 circuit models (subarray, MLSA/SAR ADC, shift-add, buffers, bus/H-tree)");
+        NEUROSIM("neurosim", "NeuroSim V1.4 circuit models (subarray, MLSA/SAR ADC, shift-add, buffers, bus/H-tree)"),
+        ISAAC("isaac", "ISAAC's component table (Shafiee et al., ISCA 2016, Table 6; 32 nm, node-scaled) for ISAAC's organisation");
 
         private final String configName;
         private final String meaning;

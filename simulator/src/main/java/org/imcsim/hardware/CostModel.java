@@ -48,6 +48,11 @@ import org.imcsim.mapping.placement.Placement;
  * tiles; the chip adds a global buffer, the global interconnect, a chip adder tree, ReLU and max-pool units,
  * sized by NeuroSim's rules where the spec leaves a size at 0 ({@link #shape}). Multi-bit row DACs and
  * column sample-and-hold come from ISAAC's table ({@link IsaacCostProfile}, docs/cost-models.md §7).
+ *
+ * <p>Under {@code technology.costProfile: isaac} every figure instead comes from ISAAC's Table 6
+ * ({@link IsaacCostProfile}, docs/cost-models.md §8): the constructor's ISAAC branch assigns every field from
+ * the table and returns before any NeuroSim block is priced (the compiler's definite-assignment check makes a
+ * figure left unpriced a build error); {@link HardwareSpec} admits that profile only for ISAAC's organisation.
  */
 final class CostModel {
     static final double FOLD_CHIP = 4;
@@ -114,6 +119,22 @@ final class CostModel {
     final double gStepPathS;
     final double gMinS;
     final double gStepS;
+
+    /**
+     * Terms only the {@code isaac} profile prices (0 under {@code neurosim}, whose sense-amp fit holds the cell
+     * current and whose shift-adders are counted per merge): array read energy per driven row per read cycle;
+     * IMA shift-and-add and output-register read-modify-write per ADC sample.
+     */
+    final double arrayPlaneRowJ;
+    final double conversionAccumJ;
+    final double conversionRegisterJ;
+    /** Toggle rates applied to the tile-interconnect bits (ISAAC's bus power already holds its data's toggles: 1). */
+    final double treeInToggle;
+    final double treeOutToggle;
+    /** ISAAC's table at this spec's node and sizes, or null under the {@code neurosim} profile. */
+    final IsaacCostProfile isaac;
+    /** ISAAC's ADC conversion energy, J (constant per sample: its table has no data dependence). */
+    final double isaacConversionJ;
 
     // capacities
     final long globalBufferBits;
@@ -235,6 +256,59 @@ final class CostModel {
             summedPes = t.novel() ? t.numPe() : t.peRows();
             leakW = pes * pe.leakageW(0) + t.accumulation().leakageW(0) + bufLeak + tree.leakageW(tree.busWidth());
         }
+
+        /**
+         * An ISAAC tile (docs/cost-models.md §8): the arrays' slots, per PE (IMA) an input register of
+         * {@code arrays·rows·inputBits} bits and an output register of {@code arrays·cols/cellsPerWeight·inputBits}
+         * bits, per tile an eDRAM buffer (64 KB unless {@code chip.tileBuffer.bits}), an output register holding every
+         * PE's outputs, the 384-wire eDRAM-to-IMA bus and one shift-and-add; all Table 6 figures, no leakage (in the
+         * powers).
+         */
+        TileKind(CostModel cm, TileModel t, IsaacCostProfile p) {
+            HardwareSpec spec = cm.spec;
+            this.model = t;
+            PeModel pe = t.pe();
+            this.pes = t.numPe();
+            int arraysPerPe = pe.subRows() * pe.subCols();
+            this.slots = pes * arraysPerPe;
+            for (Category c : Category.values()) {
+                areaM2.put(c, cm.slotAreaM2.get(c) * slots);
+            }
+            long irBits = (long) arraysPerPe * spec.rows() * spec.inputBits();
+            long orBits = (long) arraysPerPe * spec.cols() / spec.mappingSpec().cellsPerWeight() * spec.inputBits();
+            long tileOrBits = orBits * pes;
+            areaM2.merge(Category.BUFFERS, (irBits * p.inputRegisterAreaPerBitUm2()
+                    + orBits * p.outputRegisterAreaPerBitUm2()) * pes * 1e-12, Double::sum);
+            inCapacityBits = spec.tileBufferBits() > 0 ? spec.tileBufferBits() : IsaacCostProfile.EDRAM_BITS;
+            outCapacityBits = tileOrBits;
+            areaM2.merge(Category.BUFFERS, (p.edramAreaUm2(inCapacityBits)
+                    + tileOrBits * p.tileOutputRegisterAreaPerBitUm2()) * 1e-12, Double::sum);
+            areaM2.merge(Category.INTERCONNECT, p.tileBusAreaUm2() * 1e-12, Double::sum);
+            areaM2.merge(Category.ACCUMULATION, p.tileShiftAddAreaUm2() * 1e-12, Double::sum);
+            inWidthBits = spec.tileBufferWidthBits() > 0 ? spec.tileBufferWidthBits() : IsaacCostProfile.EDRAM_PORT_BITS;
+            outWidthBits = inWidthBits;
+            inBitJ = p.edramBitPj() * 1e-12;
+            outBitJ = p.tileOutputRegisterBitPj() * 1e-12;
+            double sum = 0;
+            for (double v : areaM2.values()) {
+                sum += v;
+            }
+            whitespaceM2 = 0;
+            totalM2 = sum;
+            treeWidthBits = IsaacCostProfile.TILE_BUS_BITS;
+            treeBeatPs = cm.clockPs;
+            treeBitJ = p.busBitPj() * 1e-12;
+            // the IMA input register takes each input bit once and returns it once per read cycle; the output
+            // register is priced per ADC sample (CostModel.conversionRegisterJ); the bus is the tile's only wiring
+            peInBufBitJ = p.inputRegisterBitPj() * 1e-12;
+            peOutBufBitJ = 0;
+            peInBusBitJ = 0;
+            peOutBusBitJ = 0;
+            partialSumBits = t.partialSumBits();
+            pePartialSumBits = pe.tree().numStage() + pe.tree().numAdderBit();
+            summedPes = t.peRows();
+            leakW = 0;
+        }
     }
 
     CostModel(HardwareSpec spec, ChipShape shape) {
@@ -252,6 +326,97 @@ final class CostModel {
         int ncs = cfg.cellsPerWeight();
         psumBits = (int) (Math.log(cfg.adcLevels()) / Math.log(2) + spec.inputBits() + (ncs - 1) * spec.cellBits() + 1
                 + 1e-9);
+        if (spec.costProfile() == HardwareSpec.CostProfile.ISAAC) {
+            isaac = new IsaacCostProfile(spec.nodeNm(), spec.roadmap(), spec.adcBits(), spec.dacBits(), rows, cols,
+                    spec.nocFlitBits());
+            // every figure below is ISAAC's (Table 6); NeuroSim's circuit models price nothing in this profile
+            // whole picoseconds; the tolerance keeps an exact period (1 GHz: 1000 ps) from rounding up
+            double clkPsExact = Math.max(1e12 / spec.clockHz(), 1e12 / IsaacCostProfile.CLOCK_HZ);
+            clockPs = (long) Math.ceil(clkPsExact - 1e-6);
+            clockS = clockPs * 1e-12;
+            driveLatencyPs = (long) Math.round(IsaacCostProfile.XBAR_CYCLE_S * 1e12);
+            dacMax = (1 << spec.dacBits()) - 1;
+            dacReadJ = 0;
+            dacActiveRowJ = 0;
+            dacConversionJ = isaac.dacUnitDrivePj() * dacMax * 1e-12;
+            wordLineActiveRowJ = 0;
+            arrayPlaneRowJ = isaac.arrayRowReadPj() * 1e-12;
+            isaacConversionJ = isaac.adcConvertPj() * 1e-12;
+            muxSenseJ = 0;
+            weightMergeJ = 0;
+            inputMergeJ = 0;
+            conversionAccumJ = isaac.imaShiftAddPj() * 1e-12;
+            conversionRegisterJ = isaac.outputRegisterPerSamplePj() * 1e-12;
+            mergePs = clockPs;
+            addJ = isaac.tileAddPj() * 1e-12;
+            sampleJ = isaac.samplePj() * 1e-12;
+            samplePs = clockPs;
+            treeInToggle = 1;
+            treeOutToggle = 1;
+            g0PathS = 0;
+            gStepPathS = 0;
+            gMinS = 0;
+            gStepS = 0;
+            slotAreaM2.put(Category.ARRAYS, isaac.arrayAreaUm2() * 1e-12);
+            slotAreaM2.put(Category.ADC, (numAdc * isaac.adcAreaUm2() + cols * isaac.sampleHoldAreaUm2()) * 1e-12);
+            slotAreaM2.put(Category.DAC_AND_DRIVERS, rows * isaac.dacUnitAreaUm2() * dacMax * 1e-12);
+            slotAreaM2.put(Category.ACCUMULATION, numAdc * isaac.imaShiftAddAreaPerAdcUm2() * 1e-12);
+            for (Category c : Category.values()) {
+                slotAreaM2.putIfAbsent(c, 0.0);
+            }
+            slotWhitespaceM2 = 0;
+            slotLeakW = 0;
+            PeModel pe = new PeModel(sub, spec.peRows(), spec.peCols(), psumBits);
+            double peSize = (double) spec.peCols() * cols;
+            conv = new TileKind(this, TileModel.conventional(pe, spec.tileRows(), spec.tileCols(), peSize, psumBits),
+                    isaac);
+            novel = null; // HardwareSpec rejects chip.novelMapping under isaac
+            tileSideM = Math.sqrt(conv.totalM2);
+            int tiles = Math.max(1, shape.chipTiles());
+            busWidthBits = shape.busWidthBits();
+            globalBufferBits = shape.globalBufferBits();
+            // imcsim's global buffer (ISAAC keeps activations in the tiles' eDRAM): eDRAM of its capacity
+            globalBufferAreaM2 = isaac.edramAreaUm2(globalBufferBits) * 1e-12;
+            globalBufferBitJ = isaac.edramBitPj() * 1e-12;
+            globalBufferWidthBits = spec.globalBufferWidthBits() > 0 ? spec.globalBufferWidthBits()
+                    : IsaacCostProfile.EDRAM_PORT_BITS;
+            chipLeakW0 = 0;
+            // ISAAC's router (one per 4 tiles, its power covers the links): a quarter router per tile of imcsim's mesh
+            icAreaM2 = tiles * isaac.routerShareAreaUm2() * 1e-12;
+            icBitToTileJ = 0;
+            icBitFromTileJ = 0;
+            beatToTilePs = clockPs;
+            beatFromTilePs = clockPs;
+            meshFlitLinkJ = 0;
+            meshFlitRouterJ = isaac.routerFlitPj() * 1e-12;
+            conv.busBitToJ = 0;
+            conv.busBitFromJ = 0;
+            conv.busBeatToPs = clockPs;
+            conv.busBeatFromPs = clockPs;
+            // ISAAC's two sigmoid units and one max-pool unit per tile, each one value (window) per clock
+            reluLanes = spec.activationUnits() > 0 ? spec.activationUnits()
+                    : (int) IsaacCostProfile.SIGMOID_N * tiles;
+            reluAreaM2 = reluLanes * isaac.sigmoidAreaUm2() * 1e-12;
+            reluValueJ = isaac.activationPj() * 1e-12;
+            reluPs = clockPs;
+            poolUnits = tiles;
+            poolAreaM2 = poolUnits * isaac.maxPoolAreaUm2() * 1e-12;
+            poolValueJ = isaac.poolWindowPj() / 4 * 1e-12;
+            poolBatchPs = clockPs;
+            // partial sums of several tiles are added by the tiles' shift-and-add units (area in the tiles)
+            chipTree = null; // only the neurosim-serial dataflow has a chip adder tree; isaac requires overlapped
+            chipTreeAreaM2 = 0;
+            chipLeakW = 0;
+            describeIsaac();
+            return;
+        }
+        isaac = null;
+        isaacConversionJ = 0;
+        arrayPlaneRowJ = 0;
+        conversionAccumJ = 0;
+        conversionRegisterJ = 0;
+        treeInToggle = spec.inputToggle();
+        treeOutToggle = spec.outputToggle();
         double periodS = Math.max(1.0 / spec.clockHz(), sub.sensingLatencyS());
         clockPs = (long) Math.ceil(periodS * 1e12);
         clockS = clockPs * 1e-12;
@@ -321,9 +486,9 @@ final class CostModel {
         // DAC is 2^b − 1 unit elements of ISAAC's 1-bit driver (binary-weighted capacitive DAC: switched charge
         // and area scale with the unit capacitors, Saberi et al., IEEE TCAS-I 58(8), 2011)
         dacMax = (1 << spec.dacBits()) - 1;
-        IsaacCostProfile isaac = new IsaacCostProfile(spec.nodeNm(), spec.adcBits(), rows, cols);
-        ComponentCost dac1 = isaac.component(CostProfile.KEY_ROW_DRIVER);
-        ComponentCost sh = isaac.component(CostProfile.KEY_SAMPLE_HOLD);
+        IsaacCostProfile isaacUnits = new IsaacCostProfile(spec.nodeNm(), spec.adcBits(), rows, cols);
+        ComponentCost dac1 = isaacUnits.component(CostProfile.KEY_ROW_DRIVER);
+        ComponentCost sh = isaacUnits.component(CostProfile.KEY_SAMPLE_HOLD);
         if (spec.dacBits() > 1) {
             dacConversionJ = dac1.energyPj("drive") * 1e-12 * dacMax;
             double a = dac1.areaUm2() * 1e-12 * dacMax * rows;
@@ -562,6 +727,9 @@ final class CostModel {
      * {@code d} is a column of path conductance {@code d·g0 + ws·gStep}.
      */
     double meanConversionJ(LayerActivity a) {
+        if (isaac != null) {
+            return isaacConversionJ;
+        }
         if (a.conversions() == 0) {
             return conversionJ(0);
         }
@@ -582,7 +750,7 @@ final class CostModel {
      * does not already include the column current (voltage-mode flash: its fit has no mirror power).
      */
     double meanCellJ(LayerActivity a) {
-        if (spec.adcType() != AdcType.FLASH || a.conversions() == 0) {
+        if (isaac != null || spec.adcType() != AdcType.FLASH || a.conversions() == 0) {
             return 0;
         }
         double g = 0;
@@ -596,6 +764,10 @@ final class CostModel {
     long treeLatencyPs(int inputs) {
         if (inputs <= 1) {
             return 0;
+        }
+        if (isaac != null) {
+            // ISAAC's shift-and-add units: one add per clock per level of the reduction
+            return (long) Math.ceil(Math.log(inputs) / Math.log(2) - 1e-9) * clockPs;
         }
         AdderTree t = new AdderTree(tech, inputs, psumBits, 1, Fit.FREE);
         return Math.max(1, (long) t.latencyCycles(1, 0, clockS)) * clockPs;
@@ -689,6 +861,64 @@ final class CostModel {
                 + "(NeuroSim models) × simulated time per inference"));
         provenance.add(new Provenance("area.breakdownMm2.other", subSrc.model(),
                 "includes the sub-array bounding-box whitespace of NeuroSim's floorplan"));
+    }
+
+    /** Components and provenance of the {@code isaac} profile: every block names its Table 6 row. */
+    private void describeIsaac() {
+        IsaacCostProfile p = isaac;
+        PeModel pe = conv.model.pe();
+        int arraysPerPe = pe.subRows() * pe.subCols();
+        add(ComponentCost.single("array", slotAreaM2.get(Category.ARRAYS) * 1e12, "drivenRowRead",
+                arrayPlaneRowJ * 1e12, driveLatencyPs, 0, IsaacCostProfile.src("crossbar",
+                        "128×128 arrays, 8/IMA: 2.4 mW, 0.0002 mm²; per driven row per 100 ns read × cols/128, area × "
+                                + "rows·cols/128²")), Category.ARRAYS);
+        add(ComponentCost.single("adc", numAdc * p.adcAreaUm2(), "convert", isaacConversionJ * 1e12, clockPs, 0,
+                IsaacCostProfile.src("adc", "8-bit SAR, 8/IMA: 16 mW, 0.0096 mm² at 1.2 GS/s; energy and area × "
+                        + "2^(b−8) (Walden FOM)")), Category.ADC);
+        add(ComponentCost.single("sampleHold", spec.cols() * p.sampleHoldAreaUm2(), "sample", sampleJ * 1e12, samplePs,
+                0, IsaacCostProfile.src("sample-hold", "8×128/IMA: 10 µW, 0.00004 mm²")), Category.ADC);
+        add(ComponentCost.single("rowDriver", slotAreaM2.get(Category.DAC_AND_DRIVERS) * 1e12, "drivenRowStep",
+                dacConversionJ * 1e12, driveLatencyPs, 0, IsaacCostProfile.src("dac",
+                        "1-bit DAC, 8×128/IMA: 4 mW, 0.00017 mm²; a b-bit DAC = 2^b − 1 unit elements")),
+                Category.DAC_AND_DRIVERS);
+        add(ComponentCost.single("shiftAdd", slotAreaM2.get(Category.ACCUMULATION) * 1e12, "sample",
+                conversionAccumJ * 1e12, mergePs, 0, IsaacCostProfile.src("shift-add",
+                        "IMA S+A, 4/IMA: 0.2 mW, 0.00024 mm²; one ADC sample each")), Category.ACCUMULATION);
+        add(ComponentCost.single("tileShiftAdd", p.tileShiftAddAreaUm2(), "add", addJ * 1e12, clockPs, 0,
+                IsaacCostProfile.src("tile-shift-add", "1/tile: 0.05 mW, 0.00006 mm²; one add per clock")),
+                Category.ACCUMULATION);
+        long irBits = (long) arraysPerPe * spec.rows() * spec.inputBits();
+        long orBits = (long) arraysPerPe * spec.cols() / spec.mappingSpec().cellsPerWeight() * spec.inputBits();
+        add(new ComponentCost("peRegisters", irBits * p.inputRegisterAreaPerBitUm2() + orBits
+                * p.outputRegisterAreaPerBitUm2(), new String[] {"inputBit", "outputSample"},
+                new double[] {conv.peInBufBitJ * 1e12, conversionRegisterJ * 1e12}, clockPs, 0,
+                IsaacCostProfile.src("registers", "IR 2 KB/IMA: 1.24 mW, 0.0021 mm²; OR 256 B/IMA: 0.23 mW, "
+                        + "0.00077 mm²; area × bits")), Category.BUFFERS);
+        add(new ComponentCost("tileBuffers", p.edramAreaUm2(conv.inCapacityBits) + conv.outCapacityBits
+                * p.tileOutputRegisterAreaPerBitUm2(), new String[] {"bitIn", "bitOut"},
+                new double[] {conv.inBitJ * 1e12, conv.outBitJ * 1e12}, clockPs, 0,
+                IsaacCostProfile.src("edram", "eDRAM 64 KB/tile: 20.7 mW, 0.083 mm², 256 bits per clock; tile OR "
+                        + "3 KB: 1.68 mW, 0.0032 mm²; area × bits")), Category.BUFFERS);
+        add(ComponentCost.single("globalBuffer", globalBufferAreaM2 * 1e12, "bit", globalBufferBitJ * 1e12, clockPs, 0,
+                IsaacCostProfile.src("edram", "imcsim's global buffer as ISAAC eDRAM of its capacity")),
+                Category.BUFFERS);
+        add(ComponentCost.single("tileBus", p.tileBusAreaUm2(), "bit", conv.treeBitJ * 1e12, conv.treeBeatPs, 0,
+                IsaacCostProfile.src("bus", "eDRAM-to-IMA bus, 384 wires: 7 mW, 0.090 mm²")), Category.INTERCONNECT);
+        add(ComponentCost.single("globalInterconnect", icAreaM2 * 1e12, "flitRouter", meshFlitRouterJ * 1e12,
+                (long) spec.nocRouterCycles() * clockPs, 0, IsaacCostProfile.src("router",
+                        "8 ports, 32-bit flits, one per 4 tiles: 42 mW, 0.151 mm²; a quarter router per tile, "
+                                + "energy × flit bits/32")), Category.INTERCONNECT);
+        add(new ComponentCost("activation", (reluAreaM2 + poolAreaM2) * 1e12, new String[] {"sigmoid", "poolValue"},
+                new double[] {reluValueJ * 1e12, poolValueJ * 1e12}, reluPs, 0, IsaacCostProfile.src("sigmoid+max-pool",
+                "sigmoid 2/tile: 0.52 mW, 0.0006 mm²; max-pool 1/tile: 0.4 mW, 0.00024 mm²")), Category.OTHER);
+        provenance.add(new Provenance("latency.clockPeriodNs", "isaac.clock", IsaacCostProfile.TABLE
+                + ": clock = max(1/chip.clock, 1/1.2 GHz), one ADC sample per clock; row drive + array read 100 ns"));
+        provenance.add(new Provenance("technology", "isaac.nodeScaling", IsaacCostProfile.TABLE + "; area × (n/32)², "
+                + "energy × (n/32)·(Vdd/Vdd32)² with Vdd from " + Technology.SOURCE.citation()));
+        provenance.add(new Provenance("energy.leakagePj", "isaac.table", IsaacCostProfile.TABLE
+                + ": reported powers include leakage, folded into the per-action energies (leakage 0)"));
+        provenance.add(new Provenance("area.breakdownMm2.other", "isaac.table", IsaacCostProfile.TABLE
+                + ": sigmoid and max-pool units; no layout whitespace (ISAAC sums block areas)"));
     }
 
     private final Map<String, Category> categoryOf = new java.util.LinkedHashMap<>();

@@ -10,14 +10,16 @@ import java.util.Map;
  * same figures.
  *
  * <p>Per layer and image, with {@code ā} the measured mean of rows driven per array plane:
- * arrays {@code = senses·ā·E_WL + conversions·Ē_cell}; row drivers {@code = senses·(E_read + ā·E_row) +
+ * arrays {@code = senses·ā·E_WL + conversions·Ē_cell + planes·ā·E_row}; row drivers {@code = senses·(E_read + ā·E_row) +
  * planes·ā·E_dac} (the multi-bit DAC term only with {@code dacBits > 1}); ADC {@code = conversions·Ē_conv +
  * samples·E_sh} with {@code Ē_conv} averaged over the measured (level sum, drive) histogram; mux/decoder {@code = senses·E_mux} (other); accumulation {@code = weightMerges·E_wm +
- * inputMerges·E_im + adds·E_add}; buffers {@code = tileIn·E_in + tileOut·E_out + peIn·E_peIn +
- * peOut·E_peOut + global·E_global} (tile buffers and PE DFF buffers of the layer's tile kind);
+ * inputMerges·E_im + adds·E_add + conversions·E_sa}; buffers {@code = tileIn·E_in + tileOut·E_out + peIn·E_peIn +
+ * peOut·E_peOut + global·E_global + conversions·E_or} (tile buffers and PE DFF buffers of the layer's tile kind);
  * interconnect {@code = toTile·E_busIn + fromTile·E_busOut + treeIn·t_in·E_tree + treeOut·t_out·E_tree +
  * peIn·E_peBusIn + peOut·E_peBusOut} (+ the mesh's flit energies shared by bits); other
- * {@code += activations·E_relu + pooled·E_pool}.
+ * {@code += activations·E_relu + pooled·E_pool}. The terms E_row, E_sa and E_or are ISAAC's (array read per
+ * driven row, IMA shift-and-add and output register per ADC sample) and 0 under the {@code neurosim} profile,
+ * whose models hold those energies elsewhere (sense-amp fit, per-merge shift-adders, DFF buffers).
  *
  * <p>Area: conventional tiles × their area + novel tiles × theirs + global buffer, interconnect, chip
  * adder tree, ReLU and max-pool. Leakage: every tile's and the chip blocks' leakage × the interval
@@ -52,20 +54,21 @@ final class Costing {
             LayerActivity a = l.activity();
             double activeSenses = l.arraySenses() * a.meanActiveRows();
             double[] row = e[i];
-            row[Category.ARRAYS.ordinal()] = activeSenses * cm.wordLineActiveRowJ + l.conversions() * cm.meanCellJ(a);
+            row[Category.ARRAYS.ordinal()] = activeSenses * cm.wordLineActiveRowJ + l.conversions() * cm.meanCellJ(a)
+                    + l.arrayPlanes() * a.meanActiveRows() * cm.arrayPlaneRowJ;
             row[Category.DAC_AND_DRIVERS.ordinal()] = l.arraySenses() * cm.dacReadJ + activeSenses * cm.dacActiveRowJ
                     + l.arrayPlanes() * a.meanActiveRows() * cm.dacConversionJ;
             row[Category.ADC.ordinal()] = l.conversions() * cm.meanConversionJ(a) + l.samples() * cm.sampleJ;
             row[Category.ACCUMULATION.ordinal()] = l.weightMerges() * cm.weightMergeJ + l.inputMerges() * cm.inputMergeJ
-                    + l.adds() * cm.addJ;
+                    + l.adds() * cm.addJ + l.conversions() * cm.conversionAccumJ;
             row[Category.BUFFERS.ordinal()] = l.tileInBits() * t.inBitJ + l.tileOutBits() * t.outBitJ
                     + l.peInBits() * t.peInBufBitJ + l.peOutBits() * t.peOutBufBitJ
-                    + l.globalBufferBits() * cm.globalBufferBitJ;
+                    + l.globalBufferBits() * cm.globalBufferBitJ + l.conversions() * cm.conversionRegisterJ;
             boolean serial = cm.spec.dataflow() == HardwareSpec.Dataflow.NEUROSIM_SERIAL;
             double ic = l.bitsToTiles() * (serial ? t.busBitToJ : cm.icBitToTileJ)
                     + l.bitsFromTiles() * (serial ? t.busBitFromJ : cm.icBitFromTileJ)
-                    + l.treeInBits() * cm.spec.inputToggle() * t.treeBitJ + l.peInBits() * t.peInBusBitJ
-                    + l.treeOutBits() * cm.spec.outputToggle() * t.treeBitJ + l.peOutBits() * t.peOutBusBitJ;
+                    + l.treeInBits() * cm.treeInToggle * t.treeBitJ + l.peInBits() * t.peInBusBitJ
+                    + l.treeOutBits() * cm.treeOutToggle * t.treeBitJ + l.peOutBits() * t.peOutBusBitJ;
             if (meshBits > 0) {
                 ic += meshJ * (l.bitsToTiles() + l.bitsFromTiles()) / meshBits;
             }

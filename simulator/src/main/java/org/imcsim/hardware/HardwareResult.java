@@ -20,7 +20,7 @@ import org.imcsim.workload.Network;
  * The per-inference outcome of a hardware run: area, energy and latency with breakdowns, throughput and
  * efficiency, mapping statistics, per-layer rows, utilisation, provenance and the raw action counts.
  * Immutable. {@link #toJson(ObjectNode)} fills the report's fields (issue 4 §5); {@link #recost} turns the
- * same counts into figures for another technology or cost profile without re-simulating.
+ * same counts into figures for another technology node or ADC circuit without re-simulating.
  */
 public final class HardwareResult {
 
@@ -190,10 +190,12 @@ public final class HardwareResult {
                 && a.weightBits() == b.weightBits() && a.inputBits() == b.inputBits() && a.dacBits() == b.dacBits()
                 && a.signed() == b.signed() && a.subtraction() == b.subtraction() && a.colsPerAdc() == b.colsPerAdc()
                 && a.placementSpec().equals(b.placementSpec()) && a.interconnect() == b.interconnect()
-                && a.noPadding() == b.noPadding() && a.dataflow() == b.dataflow();
+                && a.noPadding() == b.noPadding() && a.dataflow() == b.dataflow()
+                // the profile sets the simulated timing (ISAAC's 100 ns read cycle, clock, unit counts)
+                && a.costProfile() == b.costProfile();
         if (!same) {
             throw new IllegalArgumentException("re-costing cannot change what was simulated (array size, cell bits, "
-                    + "precisions, signed scheme, columns per ADC, chip organisation, pipeline, interconnect, padding); "
+                    + "precisions, signed scheme, columns per ADC, chip organisation, pipeline, interconnect, padding, cost profile); "
                     + "re-run the simulation instead");
         }
     }

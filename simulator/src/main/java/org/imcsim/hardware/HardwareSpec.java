@@ -74,6 +74,8 @@ import org.imcsim.mapping.placement.PlacementSpec;
  * @param dataflow            chip.dataflow: how a layer's transfers and computation overlap
  * @param sampleHold          periphery.sampleHold: column sample-and-hold, so the rows are released while the
  *                            shared ADCs convert (ISAAC's organisation) instead of staying driven
+ * @param costProfile         technology.costProfile: which published models price the blocks; {@code ISAAC} only
+ *                            for the organisation ISAAC's table prices ({@link #requireIsaacOrganisation})
  */
 public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration, CellType cellType,
                            double cellHeightF, double cellWidthF, int cellBits, double ronOhm, double onOffRatio,
@@ -86,7 +88,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
                            int busWidthBits, int nocFlitBits, int nocRouterCycles, int tileBufferBits,
                            int tileBufferWidthBits, int globalBufferBits, int globalBufferWidthBits,
                            int activationUnits, int images, boolean novelMapping, Dataflow dataflow,
-                           boolean sampleHold) {
+                           boolean sampleHold, CostProfile costProfile) {
 
     /** Chip interconnect between the global buffer and the tiles. */
     public enum Interconnect {
@@ -119,21 +121,52 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         }
     }
 
+    /**
+     * Which published component models price the chip (docs/cost-models.md §8): NeuroSim V1.4's circuit models,
+     * or ISAAC's measured component table (Shafiee et al., ISCA 2016, Table 6), which prices ISAAC's organisation
+     * and is therefore only accepted for a spec with that organisation.
+     */
+    public enum CostProfile {
+        /** NeuroSim V1.4-derived circuit models (the default). */
+        NEUROSIM,
+        /** ISAAC's Table 6 (32 nm), node-scaled; requires ISAAC's organisation. */
+        ISAAC;
+
+        /** Parses the config spelling ({@code neurosim}, {@code isaac}). */
+        public static CostProfile parse(String s) {
+            String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "neurosim" -> NEUROSIM;
+                case "isaac" -> ISAAC;
+                default -> throw new BadInputException(null, "technology.costProfile", "must be neurosim or isaac, got '"
+                        + s + "'");
+            };
+        }
+
+        /** The config spelling. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** Buffer technology. */
     public enum BufferType {
         /** DFF register files (NeuroSim's default buffers). */
         REGISTER_FILE,
         /** SRAM macros (denser, cheaper per bit for large buffers). */
-        SRAM;
+        SRAM,
+        /** Embedded DRAM (ISAAC's tile buffer); priced only by the {@code isaac} cost profile. */
+        EDRAM;
 
-        /** Parses the config spelling ({@code register-file}, {@code sram}). */
+        /** Parses the config spelling ({@code register-file}, {@code sram}, {@code edram}). */
         public static BufferType parse(String s) {
             String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
             return switch (v) {
                 case "register-file", "registerfile", "rf", "dff" -> REGISTER_FILE;
                 case "sram" -> SRAM;
-                default -> throw new BadInputException(null, "chip.buffer", "must be register-file or sram, got '" + s
-                        + "'");
+                case "edram" -> EDRAM;
+                default -> throw new BadInputException(null, "chip.buffer", "must be register-file, sram or edram, got '"
+                        + s + "'");
             };
         }
     }
@@ -181,6 +214,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(interconnect, "interconnect");
         Objects.requireNonNull(bufferType, "bufferType");
+        Objects.requireNonNull(costProfile, "costProfile");
         Technology.of(nodeNm, roadmap); // throws BadInputException for an unknown node
         require(rows > 0, "crossbar.rows", "must be positive, got " + rows);
         require(cols > 0, "crossbar.cols", "must be positive, got " + cols);
@@ -220,11 +254,44 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         require(activationUnits >= 0, "chip.activationUnits", "must be >= 0 (0 = NeuroSim's rule), got "
                 + activationUnits);
         require(images >= 3 && images <= 64, "run.images", "must be in 3..64, got " + images);
+        if (costProfile == CostProfile.ISAAC) {
+            requireIsaacOrganisation(cellType, adcType, sampleHold, interconnect, bufferType, dataflow, novelMapping);
+        } else {
+            require(bufferType != BufferType.EDRAM, "chip.buffer", "edram has no NeuroSim circuit model; it is ISAAC's "
+                    + "tile buffer and needs technology.costProfile: isaac (neurosim prices register-file or sram)");
+        }
         try {
             new MappingSpec(weightBits, inputBits, cellBits, dacBits, rows, cols, signed, subtraction, scale);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(null, "mapping", e.getMessage(), e);
         }
+    }
+
+    /**
+     * The organisation ISAAC's Table 6 prices (docs/cost-models.md §8, "What isaac accepts"): its blocks are
+     * per-action figures of a cross-point memristor array, an 8-bit SAR ADC behind column sample-and-hold, eDRAM
+     * tile buffers and a mesh of routers, in a dataflow where transfers overlap computation. Any other block would
+     * have no ISAAC figure (or mix one with NeuroSim's timing), so it is an error naming the field. Sizes (rows,
+     * columns, ADC bits and sharing, DAC bits, node, hierarchy) are free: the profile scales with them.
+     */
+    static void requireIsaacOrganisation(CellType cellType, AdcType adcType, boolean sampleHold,
+                                         Interconnect interconnect, BufferType bufferType, Dataflow dataflow,
+                                         boolean novelMapping) {
+        String why = " (technology.costProfile isaac prices ISAAC's organisation only, docs/cost-models.md §8)";
+        require(adcType == AdcType.SAR, "periphery.adc.model", "isaac requires sar (ISAAC's 8-bit SAR ADC), got "
+                + adcType.name().toLowerCase(Locale.ROOT) + why);
+        require(sampleHold, "periphery.sampleHold", "isaac requires true (ISAAC samples the columns and releases the "
+                + "rows while the shared ADC converts), got false" + why);
+        require(cellType == CellType.ZERO_T_ONE_R, "crossbar.cellType", "isaac requires 0T1R (ISAAC's table prices a "
+                + "cross-point memristor array, about 1.5 F² per cell), got 1T1R" + why);
+        require(interconnect == Interconnect.MESH, "chip.interconnect", "isaac requires mesh (ISAAC's routed mesh; "
+                + "its table has no X-Y bus or chip H-tree), got " + interconnect.configName() + why);
+        require(bufferType == BufferType.EDRAM, "chip.buffer", "isaac requires edram (ISAAC's eDRAM tile buffer), got "
+                + bufferType.name().toLowerCase(Locale.ROOT).replace('_', '-') + why);
+        require(dataflow == Dataflow.OVERLAPPED, "chip.dataflow", "isaac requires overlapped (neurosim-serial is "
+                + "NeuroSim's accounting convention), got neurosim-serial" + why);
+        require(!novelMapping, "chip.novelMapping", "isaac requires false (ISAAC has no kernel-position tiles), got true"
+                + why);
     }
 
     private static void require(boolean ok, String field, String detail) {
@@ -280,6 +347,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         b.tileBufferWidthBits = tileBufferWidthBits; b.globalBufferBits = globalBufferBits;
         b.globalBufferWidthBits = globalBufferWidthBits; b.activationUnits = activationUnits; b.images = images;
         b.novelMapping = novelMapping; b.dataflow = dataflow; b.sampleHold = sampleHold;
+        b.costProfile = costProfile;
         return b;
     }
 
@@ -343,6 +411,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         private boolean novelMapping = false;
         private Dataflow dataflow = Dataflow.OVERLAPPED;
         private boolean sampleHold = false;
+        private CostProfile costProfile = CostProfile.NEUROSIM;
 
         private Builder() {
         }
@@ -384,6 +453,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         public Builder novelMapping(boolean b) { novelMapping = b; return this; }
         public Builder dataflow(Dataflow d) { dataflow = d; return this; }
         public Builder sampleHold(boolean b) { sampleHold = b; return this; }
+        public Builder costProfile(CostProfile p) { costProfile = p; return this; }
 
         public HardwareSpec build() {
             return new HardwareSpec(nodeNm, roadmap, calibration, cellType, cellHeightF, cellWidthF, cellBits, ronOhm,
@@ -392,7 +462,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
                     interconnect, bufferType, peRows, peCols, tileRows, tileCols, chipTiles, speedUpDegree, noPadding,
                     inputToggle, outputToggle, busWidthBits, nocFlitBits, nocRouterCycles, tileBufferBits,
                     tileBufferWidthBits, globalBufferBits, globalBufferWidthBits, activationUnits, images, novelMapping,
-                    dataflow, sampleHold);
+                    dataflow, sampleHold, costProfile);
         }
     }
 }

@@ -249,6 +249,7 @@ public final class HardwareWriters {
         o.put("novelMapping", s.novelMapping());
         o.put("dataflow", s.dataflow().name());
         o.put("sampleHold", s.sampleHold());
+        o.put("costProfile", s.costProfile().name());
     }
 
     static HardwareSpec specFromJson(JsonNode o) {
@@ -273,7 +274,10 @@ public final class HardwareWriters {
                 o.get("nocRouterCycles").asInt(), o.get("tileBufferBits").asInt(), o.get("tileBufferWidthBits").asInt(),
                 o.get("globalBufferBits").asInt(), o.get("globalBufferWidthBits").asInt(),
                 o.get("activationUnits").asInt(), o.get("images").asInt(), o.get("novelMapping").asBoolean(),
-                HardwareSpec.Dataflow.valueOf(o.get("dataflow").asText()), o.get("sampleHold").asBoolean());
+                HardwareSpec.Dataflow.valueOf(o.get("dataflow").asText()), o.get("sampleHold").asBoolean(),
+                // files written before the cost profile was recorded were all costed with NeuroSim's models
+                o.has("costProfile") ? HardwareSpec.CostProfile.valueOf(o.get("costProfile").asText())
+                        : HardwareSpec.CostProfile.NEUROSIM);
     }
 
     /**

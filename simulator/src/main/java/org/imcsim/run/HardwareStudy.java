@@ -58,6 +58,7 @@ public final class HardwareStudy {
                 .noPadding(!c.workload().zeroPadding())
                 .novelMapping(chip.novelMapping())
                 .sampleHold(c.periphery().sampleHold())
+                .costProfile(HardwareSpec.CostProfile.parse(c.technology().costProfile().configName()))
                 .dataflow(HardwareSpec.Dataflow.parse(chip.dataflow().configName()));
         if (chip.tiles() != null) {
             b.chipTiles(chip.tiles());

@@ -12,11 +12,12 @@ import org.imcsim.run.SimulationJob;
  * The sweep evaluator of {@link SimulationJob}: points that differ only in what hardware
  * re-costing covers share one simulation (mapping, accuracy study, activity and event
  * simulation) and each gets its report by re-costing the saved action counts
- * ({@link SimulationJob#report}). Cost-only paths: the description, the ADC circuit and the
- * costing profile, the technology node (unless IR drop uses the node's wire resistance), and,
+ * ({@link SimulationJob#report}). Cost-only paths: the description, the ADC circuit, the
+ * technology node (unless IR drop uses the node's wire resistance), and,
  * for hardware-only points, the ADC resolution (which otherwise changes accuracy). A point whose
  * re-costed clock differs from the simulated one is simulated again by the job, so sharing never
- * changes a result.
+ * changes a result. The cost profile is not cost-only: it fixes the simulated timing (ISAAC's
+ * 100 ns read cycle and clock, its unit counts), so points that differ in it are simulated apart.
  */
 public final class HardwareReuse implements PointEvaluator<SimulationJob.Stage> {
     private final SimulationJob job;
@@ -27,7 +28,7 @@ public final class HardwareReuse implements PointEvaluator<SimulationJob.Stage> 
 
     /** The config paths re-costing covers for {@code c}. */
     public static List<String> costOnlyPaths(Config c) {
-        List<String> out = new ArrayList<>(List.of("description", "technology.costProfile", "periphery.adc.model"));
+        List<String> out = new ArrayList<>(List.of("description", "periphery.adc.model"));
         if (c.crossbar().irDrop() == CrossbarConfig.IrDrop.NONE || c.crossbar().wireResistanceOhm() != null) {
             out.add("technology.node");
         }

@@ -212,7 +212,7 @@ class MainTest {
         badInput("imcsim: type.yaml:7: crossbar.rows: expected an integer, got \"lots\"", "run", "--config", "type.yaml");
         write("device.yaml", GOOD.replace("  cellBits: 2", "  cellBits: 9"));
         badInput("imcsim: device.yaml:5: device.cellBits: expected an integer 1..8 or analog, got 9", "run", "--config", "device.yaml");
-        badInput("imcsim: --preset: unknown preset \"neurosm\" (did you mean \"neurosim\"?); known: default, neurosim",
+        badInput("imcsim: --preset: unknown preset \"neurosm\" (did you mean \"neurosim\"?); known: default, neurosim, isaac",
                 "run", "--preset", "neurosm");
         badInput("imcsim: --set: crossbar.row: no such config key (did you mean \"rows\"?); known keys of crossbar: "
                 + "rows, cols, cellType, wireResistance, sourceResistance, sinkResistance, irDrop", "run", "-c", "good.yaml", "--set", "crossbar.row=1");

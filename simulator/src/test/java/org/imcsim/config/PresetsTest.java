@@ -36,7 +36,7 @@ class PresetsTest {
                     .filter(n -> n.endsWith(".yaml")).map(n -> n.substring(0, n.length() - 5)).toList());
             assertEquals(onDisk, new TreeSet<>(Presets.names()));
         }
-        assertEquals(List.of("default", "neurosim"), Presets.names());
+        assertEquals(List.of("default", "neurosim", "isaac"), Presets.names());
     }
 
     @Test
@@ -103,7 +103,7 @@ class PresetsTest {
 
     @Test
     void unknownPresetSuggestsTheClosest() {
-        assertEquals("--preset: unknown preset \"defualt\" (did you mean \"default\"?); known: default, neurosim",
+        assertEquals("--preset: unknown preset \"defualt\" (did you mean \"default\"?); known: default, neurosim, isaac",
                 assertThrows(BadInputException.class, () -> ConfigDocument.preset("defualt")).getMessage());
     }
 }

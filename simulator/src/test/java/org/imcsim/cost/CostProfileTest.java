@@ -54,7 +54,8 @@ class CostProfileTest {
         assertEquals(1200, adc.areaUm2(), 1e-9);
         // 8 ADCs running continuously for one 100 ns cycle: 16 mW · 100 ns = 1.6 nJ.
         assertEquals(1600, adc.energyPj("convert") * 8 * 1.2e9 * 100e-9, 1e-6);
-        assertEquals(20.74, p.component(CostProfile.KEY_ROUTER).energyPj("flit"), 1e-9);
+        // 42 mW router, 8 ports each passing one 32-bit flit per clock; a 256-bit flit is 8 of them.
+        assertEquals(42e-3 / (8 * 1.2e9) * 1e12 * 8, p.component(CostProfile.KEY_ROUTER).energyPj("flit"), 1e-9);
     }
 
     @Test

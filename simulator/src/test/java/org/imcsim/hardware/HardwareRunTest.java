@@ -132,9 +132,10 @@ class HardwareRunTest {
         assertEquals("periphery.dacBits", e.field());
         e = assertThrows(BadInputException.class, () -> HardwareSpec.Dataflow.parse("serialised"));
         assertEquals("chip.dataflow", e.field());
-        e = assertThrows(BadInputException.class, () -> HardwareSpec.BufferType.parse("edram"));
+        e = assertThrows(BadInputException.class, () -> HardwareSpec.BufferType.parse("dram"));
         assertEquals("chip.buffer", e.field());
         assertEquals(HardwareSpec.BufferType.SRAM, HardwareSpec.BufferType.parse("sram"));
+        assertEquals(HardwareSpec.BufferType.EDRAM, HardwareSpec.BufferType.parse("edram"));
         e = assertThrows(BadInputException.class, () -> HardwareSpec.builder().node(28).build());
         assertEquals("technology.node", e.field());
 
