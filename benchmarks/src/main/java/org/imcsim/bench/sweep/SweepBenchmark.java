@@ -36,10 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * the job, appending and fsync'ing results, final sorted rewrite) into a fresh folder, on all cores,
  * with {@link ReportReuse#forJob} for the job {@code imcsim run} executes ({@link SimulationJob}).
  *
- * <p>What it measures depends on that job: until the hardware model is merged, a hardware-only
- * {@code SimulationJob} resolves the network (seeded random VGG8 weights) and reports the config, so
- * the number is the sweep machinery plus workload resolution. With the hardware model connected
- * (event simulation per simulated configuration, re-costing across ADC bits) it becomes the issue's figure.
+ * <p>What the sweep shares ({@link org.imcsim.sweep.HardwareReuse}): the 9 distinct mappings (array size ×
+ * cell bits) are each mapped and their read activity measured once ({@code HardwareRun.measure}); the 6 ADC
+ * resolutions of a mapping change the NeuroSim-style clock, so each is simulated on the event engine
+ * ({@code HardwareRun.simulate}) over the shared activity and costed; the VGG8 weights are built and quantized
+ * once. Every point's report equals a standalone {@code imcsim run} of its config ({@code ReportReuseTest}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SweepBenchmark -f 1 -wi 2 -i 3}.
  */
