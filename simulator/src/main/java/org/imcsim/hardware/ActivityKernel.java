@@ -227,27 +227,45 @@ final class ActivityKernel {
                 int sign = 0;
                 for (int wi = 0; wi < words; wi++) {
                     // the codes of up to 64 rows, then one mask word per stored bit (bit-matrix transpose)
-                    int rEnd = Math.min(rc, (wi + 1) << 6);
-                    int anyNeg = 0;
-                    java.util.Arrays.fill(pv, 0);
-                    java.util.Arrays.fill(nv, 0);
-                    for (int r = wi << 6; r < rEnd; r++) {
-                        int q = qw[wbase + (order == null ? r0 + r : order[r0 + r])];
-                        sign |= (q > 0 ? 1 : 0) | (q < 0 ? 2 : 0);
-                        int pos;
-                        int neg = 0;
-                        switch (scheme) {
-                            case DIFFERENTIAL -> {
-                                pos = Math.max(q, 0);
-                                neg = Math.max(-q, 0);
-                            }
-                            case OFFSET -> pos = q + offset;
-                            default -> pos = Math.abs(q);
-                        }
-                        pv[r & 63] = pos;
-                        nv[r & 63] = neg;
-                        anyNeg |= neg;
+                    int rBeg = wi << 6;
+                    int rEnd = Math.min(rc, rBeg + 64);
+                    if (rEnd - rBeg < 64) {
+                        java.util.Arrays.fill(pv, 0);
+                        java.util.Arrays.fill(nv, 0);
                     }
+                    int anyNeg = 0;
+                    int qHi = 0;
+                    int qLo = 0;
+                    switch (scheme) {
+                        case DIFFERENTIAL -> {
+                            for (int r = rBeg; r < rEnd; r++) {
+                                int q = qw[wbase + (order == null ? r0 + r : order[r0 + r])];
+                                qHi = Math.max(qHi, q);
+                                qLo = Math.min(qLo, q);
+                                pv[r - rBeg] = Math.max(q, 0);
+                                int neg = Math.max(-q, 0);
+                                nv[r - rBeg] = neg;
+                                anyNeg |= neg;
+                            }
+                        }
+                        case OFFSET -> {
+                            for (int r = rBeg; r < rEnd; r++) {
+                                int q = qw[wbase + (order == null ? r0 + r : order[r0 + r])];
+                                qHi = Math.max(qHi, q);
+                                qLo = Math.min(qLo, q);
+                                pv[r - rBeg] = q + offset;
+                            }
+                        }
+                        default -> {
+                            for (int r = rBeg; r < rEnd; r++) {
+                                int q = qw[wbase + (order == null ? r0 + r : order[r0 + r])];
+                                qHi = Math.max(qHi, q);
+                                qLo = Math.min(qLo, q);
+                                pv[r - rBeg] = Math.abs(q);
+                            }
+                        }
+                    }
+                    sign |= (qHi > 0 ? 1 : 0) | (qLo < 0 ? 2 : 0);
                     transpose(pv, storedBits, bb, colBase * cellBits * words + wi, words);
                     if (anyNeg != 0) {
                         transpose(nv, storedBits, bb, (colBase + slices) * cellBits * words + wi, words);

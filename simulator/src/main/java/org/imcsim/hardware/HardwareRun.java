@@ -1,6 +1,10 @@
 package org.imcsim.hardware;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -213,17 +217,8 @@ public final class HardwareRun {
         LayerCodes codes = new LayerCodes(n);
         if (source instanceof ActivitySource.Synthetic syn) {
             for (CrossbarLayer l : xls) {
-                SyntheticTrace.LayerInputs gen = SyntheticTrace.inputs(network, l.index(), syn.seed());
                 int v = (int) vectors[l.index()];
-                int k = l.rows();
-                short[] c = new short[v * k];
-                int[] buf = new int[k];
-                for (int j = 0; j < v; j++) {
-                    gen.next(null, buf);
-                    for (int r = 0; r < k; r++) {
-                        c[j * k + r] = (short) buf[r];
-                    }
-                }
+                short[] c = syntheticCodes(network, l, syn.seed(), v);
                 activity.set(l.index(), submitActivity(pool, prepared.get(l.index()), c, v, spec.inputBits(),
                         spec.dacBits()));
             }
@@ -321,6 +316,27 @@ public final class HardwareRun {
                     network.name(), activity.measureMillis, (t2 - t1) / 1_000_000, events);
         }
         return result;
+    }
+
+    /** NeuroSim synthetic-trace input codes by network (identity) and (layer, seed, vectors): a sweep draws them once. */
+    private static final Map<Network, Map<String, short[]>> SYNTHETIC = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The first {@code v} synthetic input vectors of layer {@code l} ({@code v × K} codes), cached while the network lives. */
+    private static short[] syntheticCodes(Network network, CrossbarLayer l, long seed, int v) {
+        Map<String, short[]> byLayer = SYNTHETIC.computeIfAbsent(network, x -> new ConcurrentHashMap<>());
+        return byLayer.computeIfAbsent(l.index() + ":" + seed + ":" + v, x -> {
+            SyntheticTrace.LayerInputs gen = SyntheticTrace.inputs(network, l.index(), seed);
+            int k = l.rows();
+            short[] c = new short[v * k];
+            int[] buf = new int[k];
+            for (int j = 0; j < v; j++) {
+                gen.next(null, buf);
+                for (int r = 0; r < k; r++) {
+                    c[j * k + r] = (short) buf[r];
+                }
+            }
+            return c;
+        });
     }
 
     /**
