@@ -34,7 +34,7 @@ public final class ReportReuse implements PointEvaluator<ReportReuse.Simulated> 
 
     /**
      * @param job           the job run per group
-     * @param costOnlyPaths for a config, the config paths ({@code technology.costProfile}, {@code chip}) that
+     * @param costOnlyPaths for a config, the config paths (e.g. {@code technology.node}, {@code description}) that
      *                      the job's results do not depend on; whole sections may be named
      */
     public ReportReuse(RunJob job, Function<Config, List<String>> costOnlyPaths) {
