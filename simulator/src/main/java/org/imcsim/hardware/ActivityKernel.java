@@ -52,6 +52,11 @@ final class ActivityKernel {
         final int colBlocks;
         final int crossbars;
         final long usedCells;
+        /** Per row-block, the column masks of all its arrays back to back (one pass per plane reads them all). */
+        final long[][] merged;
+        /** Per row-block, the physical columns of all its arrays. */
+        final int[] mergedCols;
+        final int maxMergedCols;
 
         Prepared(String name, int k, int cellBits, int[] rowStart, int[] rowCount, int[] rowOrder, ArrayBits[][] arrays,
                  int maxPhysCols, int maxLevelSum, boolean pairs, int cellsPerWeight, int slices, int colBlocks) {
@@ -78,6 +83,25 @@ final class ActivityKernel {
             }
             this.crossbars = xb;
             this.usedCells = cells;
+            merged = new long[arrays.length][];
+            mergedCols = new int[arrays.length];
+            int mc = 1;
+            for (int i = 0; i < arrays.length; i++) {
+                int len = 0;
+                for (ArrayBits a : arrays[i]) {
+                    len += a.bits().length;
+                    mergedCols[i] += a.physCols();
+                }
+                long[] m = new long[len];
+                int at = 0;
+                for (ArrayBits a : arrays[i]) {
+                    System.arraycopy(a.bits(), 0, m, at, a.bits().length);
+                    at += a.bits().length;
+                }
+                merged[i] = m;
+                mc = Math.max(mc, mergedCols[i]);
+            }
+            maxMergedCols = mc;
         }
 
         /** Row-blocks of the layer: ceil(K / rows). */
@@ -432,7 +456,7 @@ final class ActivityKernel {
         }
         long[] masks = new long[planes * maxWords];
         int[] active = new int[planes];
-        int[] colWs = new int[p.maxPhysCols];
+        int[] colWs = new int[p.maxMergedCols];
         int bins = p.maxLevelSum + 1;
         int maxRows = 0;
         for (int c : p.rowCount) {
@@ -486,9 +510,10 @@ final class ActivityKernel {
                 }
                 planeReads += (long) planes * arrays.length;
                 activeRows += activeSum * arrays.length;
-                for (ArrayBits ab : arrays) {
-                    int pc = ab.physCols();
-                    long[] bits = ab.bits();
+                {
+                    // all arrays of the row-block at once: their columns are consecutive in merged[blk]
+                    int pc = p.mergedCols[blk];
+                    long[] bits = p.merged[blk];
                     int conv = p.pairs ? pc / 2 : pc;
                     for (int kk = 0; kk < planes; kk++) {
                         int a = active[kk];
