@@ -15,14 +15,22 @@ import org.imcsim.device.api.DeviceModels;
  * @param imcsimVersion the imcsim version
  * @param deviceModels  the device model registry the config was validated with
  * @param traceFile     where to write a Chrome trace-event timeline ({@code --trace}), or null
+ * @param progress      whether the job may draw its own progress bar on a terminal (false inside a sweep,
+ *                      whose bar would otherwise be interleaved with the points')
  */
 public record RunContext(String configSource, List<String> overrides, Path baseDirectory, String imcsimVersion,
-                         DeviceModels deviceModels, Path traceFile) {
+                         DeviceModels deviceModels, Path traceFile, boolean progress) {
 
-    /** A context without a trace file. */
+    /** A context without a trace file, with progress bars. */
     public RunContext(String configSource, List<String> overrides, Path baseDirectory, String imcsimVersion,
                       DeviceModels deviceModels) {
-        this(configSource, overrides, baseDirectory, imcsimVersion, deviceModels, null);
+        this(configSource, overrides, baseDirectory, imcsimVersion, deviceModels, null, true);
+    }
+
+    /** A context with progress bars. */
+    public RunContext(String configSource, List<String> overrides, Path baseDirectory, String imcsimVersion,
+                      DeviceModels deviceModels, Path traceFile) {
+        this(configSource, overrides, baseDirectory, imcsimVersion, deviceModels, traceFile, true);
     }
 
     public RunContext {

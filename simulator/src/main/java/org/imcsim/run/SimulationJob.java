@@ -54,7 +54,7 @@ public final class SimulationJob implements RunJob {
         if (data != null) {
             int chips = config.simulation().chips();
             int images = Math.min(config.simulation().images(), data.size());
-            try (ProgressBar bar = progressBar(AccuracyEvaluator.workImages(images, chips))) {
+            try (ProgressBar bar = context.progress() ? progressBar(AccuracyEvaluator.workImages(images, chips)) : null) {
                 IntConsumer progress = bar == null ? null : n -> bar.stepBy(n);
                 accuracy = AccuracyStudy.run(config, net, data, device, Defaults.wireOhmPerCell(config, device), progress);
             }

@@ -320,7 +320,7 @@ public final class SweepPlan {
     /** The run context of a point's document. */
     public RunContext context(ConfigDocument pointDocument, String imcsimVersion) {
         return new RunContext(pointDocument.sourceName(), pointDocument.overrides(), pointDocument.baseDirectory(),
-                imcsimVersion, registry);
+                imcsimVersion, registry, null, false);
     }
 
     public SweepSpec spec() {
