@@ -119,8 +119,10 @@ public final class CalendarEventQueue implements EventQueue {
 
     private long cur;
     private int size;
-    private int poppedBand;
-    private int poppedTarget;
+    // the last pop: its meta word and argument; its reference payload (if it had one) is
+    // poppedRef, which is written only by pops of reference events, so that a primitive pop stores
+    // no reference (no GC write barrier on the hot path)
+    private long poppedMeta;
     private long poppedArg;
     private Object poppedRef;
 
@@ -336,9 +338,34 @@ public final class CalendarEventQueue implements EventQueue {
         long meta = rn[i + 2];
         cur = t;
         poppedArg = rn[i + 1];
-        poppedBand = (int) meta & BAND_MASK;
-        poppedTarget = (int) (meta >>> 32);
-        poppedRef = (meta & HAS_REF) == 0 ? null : takeRef(meta);
+        poppedMeta = meta;
+        if ((meta & HAS_REF) != 0) {
+            poppedRef = takeRef(meta);
+        }
+        size--;
+        return t;
+    }
+
+    @Override
+    public long popUntil(long limitPs) {
+        int p = runPos;
+        if (bandMask != 0 || p == runLen) {
+            return peekSlow() > limitPs ? -1 : pop();
+        }
+        long[] rn = run;
+        int i = 3 * p;
+        long t = rn[i];
+        if (t > limitPs) {
+            return -1;
+        }
+        runPos = p + 1;
+        long meta = rn[i + 2];
+        cur = t;
+        poppedArg = rn[i + 1];
+        poppedMeta = meta;
+        if ((meta & HAS_REF) != 0) {
+            poppedRef = takeRef(meta);
+        }
         size--;
         return t;
     }
@@ -377,17 +404,18 @@ public final class CalendarEventQueue implements EventQueue {
                 fifoFree = h;
             }
         }
-        poppedBand = (int) meta & BAND_MASK;
-        poppedTarget = (int) (meta >>> 32);
+        poppedMeta = meta;
         poppedArg = arg;
-        poppedRef = (meta & HAS_REF) == 0 ? null : takeRef(meta);
+        if ((meta & HAS_REF) != 0) {
+            poppedRef = takeRef(meta);
+        }
         size--;
         return cur;
     }
 
     @Override
-    public int upcomingTarget() {
-        int p = runPos;
+    public int upcomingTarget(int ahead) {
+        int p = runPos + ahead - 1;
         return p < runLen ? (int) (run[3 * p + 2] >>> 32) : -1;
     }
 
@@ -742,12 +770,12 @@ public final class CalendarEventQueue implements EventQueue {
 
     @Override
     public int poppedBand() {
-        return poppedBand;
+        return (int) poppedMeta & BAND_MASK;
     }
 
     @Override
     public int poppedTarget() {
-        return poppedTarget;
+        return (int) (poppedMeta >>> 32);
     }
 
     @Override
@@ -757,7 +785,7 @@ public final class CalendarEventQueue implements EventQueue {
 
     @Override
     public Object poppedRef() {
-        return poppedRef;
+        return (poppedMeta & HAS_REF) == 0 ? null : poppedRef;
     }
 
     @Override
@@ -789,6 +817,7 @@ public final class CalendarEventQueue implements EventQueue {
         windowEnd = windowEndFor(0);
         size = 0;
         poppedRef = null;
+        poppedMeta = 0;
         epochDrained = 0;
         epochSegments = 0;
         epochDistinct = 0;
