@@ -686,8 +686,11 @@ public final class CalendarEventQueue implements EventQueue {
             } else if (perSegment < 48 && shift < MAX_SHIFT) {
                 newShift = shift + 1;
             }
-        } else if (perSegment < 12 && shift < MAX_SHIFT) {
-            int by = 63 - Long.numberOfLeadingZeros((long) (24 / Math.max(perSegment, 0.01)));
+        } else if (perSegment < 48 && shift < MAX_SHIFT) {
+            // widen to 48..96 events each (at most 96 distinct times, so the rule above does not
+            // undo it): the per-segment cost of the sort is then amortised over more events,
+            // which measured faster than 24..48 for a hold model (docs/engine.md)
+            int by = 63 - Long.numberOfLeadingZeros((long) (96 / Math.max(perSegment, 0.01)));
             newShift = Math.min(MAX_SHIFT, shift + Math.max(1, by));
         } else if (ns > 2 * maxNs && ns > MIN_SEGMENTS) {
             newNs = ns / 2; // far more segments than needed: give memory and cache back
