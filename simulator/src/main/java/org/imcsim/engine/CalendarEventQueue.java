@@ -50,8 +50,8 @@ import java.util.NoSuchElementException;
  * narrows the segments (sorting cost), too few events per segment widens them (per-segment
  * overhead), and too many overflow pushes adds segments (up to about a quarter of the pending
  * count) or, failing that, widens them. A change rebuilds the segments, preserving order. A hold
- * model with exponential delays settles at 30–60 events per segment and a window of a few mean
- * delays.
+ * model with exponential delays settles at 48–128 events per segment (82 at 1,000 pending, 128
+ * at 100,000) and a window of a few mean delays.
  */
 public final class CalendarEventQueue implements EventQueue {
     private static final int BAND_MASK = 63;
