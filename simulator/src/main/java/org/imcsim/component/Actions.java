@@ -64,11 +64,6 @@ public final class Actions<A extends Enum<A>> {
         return type;
     }
 
-    /** A value read from the counter fields, for the engine's prefetch only. */
-    int prefetchWord() {
-        return (int) c0;
-    }
-
     A[] constants() {
         return constants;
     }

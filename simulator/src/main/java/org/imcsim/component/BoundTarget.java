@@ -25,16 +25,8 @@ abstract class BoundTarget extends EventTarget {
     void bind(Simulator simulator, int targetId) {
         this.sim = simulator;
         this.id = targetId;
-    }
-
-    /**
-     * Touches what a delivery to this target reads first: the handler object, the owning
-     * component, its action counters and its first primitive output port.
-     */
-    @Override
-    protected int prefetch() {
-        Object h = hotHandler;
-        return (h != null && h.getClass() == BoundTarget.class ? 1 : 0) + owner.prefetchState();
+        // what a delivery reads first: handler, component, its counters, its first output port
+        setWarmObjects(hotHandler, owner, owner.actionCounters(), owner.firstLongOut());
     }
 
     void setBand(int b) {

@@ -42,7 +42,7 @@ public abstract class Component {
     private final Map<String, LongTimer> timers = new LinkedHashMap<>();
     final List<BoundTarget> targets = new ArrayList<>();
     private Actions<?> actions;
-    /** The first primitive output port, touched by {@link #prefetchState()}. */
+    /** The first primitive output port, a prefetch hint for the engine. */
     private LongOutPort firstLongOut;
     private boolean primary;
     private boolean doneReported;
@@ -180,11 +180,9 @@ public abstract class Component {
         return t;
     }
 
-    /** Touches this component's object and its action counters (see {@link org.imcsim.engine.EventTarget}). */
-    final int prefetchState() {
-        Actions<?> a = actions;
-        LongOutPort o = firstLongOut;
-        return (a == null ? 0 : a.prefetchWord()) + (o == null ? 0 : (int) o.latencyPs());
+    /** The first primitive output port declared, or null (a prefetch hint for the engine). */
+    final LongOutPort firstLongOut() {
+        return firstLongOut;
     }
 
     /** Declares this component's action enum (once); returns its counters. */

@@ -50,8 +50,8 @@ import java.util.NoSuchElementException;
  * narrows the segments (sorting cost), too few events per segment widens them (per-segment
  * overhead), and too many overflow pushes adds segments (up to about a quarter of the pending
  * count) or, failing that, widens them. A change rebuilds the segments, preserving order. A hold
- * model with exponential delays settles at 30–60 events per segment and a window of a few mean
- * delays.
+ * model with exponential delays settles at 48–128 events per segment (82 at 1,000 pending, 128
+ * at 100,000) and a window of a few mean delays.
  */
 public final class CalendarEventQueue implements EventQueue {
     private static final int BAND_MASK = 63;
@@ -119,8 +119,10 @@ public final class CalendarEventQueue implements EventQueue {
 
     private long cur;
     private int size;
-    private int poppedBand;
-    private int poppedTarget;
+    // the last pop: its meta word and argument; its reference payload (if it had one) is
+    // poppedRef, which is written only by pops of reference events, so that a primitive pop stores
+    // no reference (no GC write barrier on the hot path)
+    private long poppedMeta;
     private long poppedArg;
     private Object poppedRef;
 
@@ -336,9 +338,34 @@ public final class CalendarEventQueue implements EventQueue {
         long meta = rn[i + 2];
         cur = t;
         poppedArg = rn[i + 1];
-        poppedBand = (int) meta & BAND_MASK;
-        poppedTarget = (int) (meta >>> 32);
-        poppedRef = (meta & HAS_REF) == 0 ? null : takeRef(meta);
+        poppedMeta = meta;
+        if ((meta & HAS_REF) != 0) {
+            poppedRef = takeRef(meta);
+        }
+        size--;
+        return t;
+    }
+
+    @Override
+    public long popUntil(long limitPs) {
+        int p = runPos;
+        if (bandMask != 0 || p == runLen) {
+            return peekSlow() > limitPs ? -1 : pop();
+        }
+        long[] rn = run;
+        int i = 3 * p;
+        long t = rn[i];
+        if (t > limitPs) {
+            return -1;
+        }
+        runPos = p + 1;
+        long meta = rn[i + 2];
+        cur = t;
+        poppedArg = rn[i + 1];
+        poppedMeta = meta;
+        if ((meta & HAS_REF) != 0) {
+            poppedRef = takeRef(meta);
+        }
         size--;
         return t;
     }
@@ -377,17 +404,18 @@ public final class CalendarEventQueue implements EventQueue {
                 fifoFree = h;
             }
         }
-        poppedBand = (int) meta & BAND_MASK;
-        poppedTarget = (int) (meta >>> 32);
+        poppedMeta = meta;
         poppedArg = arg;
-        poppedRef = (meta & HAS_REF) == 0 ? null : takeRef(meta);
+        if ((meta & HAS_REF) != 0) {
+            poppedRef = takeRef(meta);
+        }
         size--;
         return cur;
     }
 
     @Override
-    public int upcomingTarget() {
-        int p = runPos;
+    public int upcomingTarget(int ahead) {
+        int p = runPos + ahead - 1;
         return p < runLen ? (int) (run[3 * p + 2] >>> 32) : -1;
     }
 
@@ -658,8 +686,11 @@ public final class CalendarEventQueue implements EventQueue {
             } else if (perSegment < 48 && shift < MAX_SHIFT) {
                 newShift = shift + 1;
             }
-        } else if (perSegment < 12 && shift < MAX_SHIFT) {
-            int by = 63 - Long.numberOfLeadingZeros((long) (24 / Math.max(perSegment, 0.01)));
+        } else if (perSegment < 48 && shift < MAX_SHIFT) {
+            // widen to 48..96 events each (at most 96 distinct times, so the rule above does not
+            // undo it): the per-segment cost of the sort is then amortised over more events,
+            // which measured faster than 24..48 for a hold model (docs/engine.md)
+            int by = 63 - Long.numberOfLeadingZeros((long) (96 / Math.max(perSegment, 0.01)));
             newShift = Math.min(MAX_SHIFT, shift + Math.max(1, by));
         } else if (ns > 2 * maxNs && ns > MIN_SEGMENTS) {
             newNs = ns / 2; // far more segments than needed: give memory and cache back
@@ -742,12 +773,12 @@ public final class CalendarEventQueue implements EventQueue {
 
     @Override
     public int poppedBand() {
-        return poppedBand;
+        return (int) poppedMeta & BAND_MASK;
     }
 
     @Override
     public int poppedTarget() {
-        return poppedTarget;
+        return (int) (poppedMeta >>> 32);
     }
 
     @Override
@@ -757,7 +788,7 @@ public final class CalendarEventQueue implements EventQueue {
 
     @Override
     public Object poppedRef() {
-        return poppedRef;
+        return (poppedMeta & HAS_REF) == 0 ? null : poppedRef;
     }
 
     @Override
@@ -789,6 +820,7 @@ public final class CalendarEventQueue implements EventQueue {
         windowEnd = windowEndFor(0);
         size = 0;
         poppedRef = null;
+        poppedMeta = 0;
         epochDrained = 0;
         epochSegments = 0;
         epochDistinct = 0;

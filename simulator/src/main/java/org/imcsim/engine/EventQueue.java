@@ -41,6 +41,20 @@ public interface EventQueue {
      */
     long pop();
 
+    /**
+     * Pops the earliest pending event if its time is at most {@code limitPs} and returns that
+     * time; otherwise (also when empty) pops nothing and returns -1. The engine's loop uses this
+     * instead of {@link #peekTime()} followed by {@link #pop()}, so that an implementation can
+     * test its fast path once.
+     */
+    default long popUntil(long limitPs) {
+        long t = peekTime();
+        if (t > limitPs) {
+            return -1;
+        }
+        return pop();
+    }
+
     /** Band of the last popped event. */
     int poppedBand();
 
@@ -62,11 +76,11 @@ public interface EventQueue {
     }
 
     /**
-     * A hint for the engine's software prefetch: the target of an event that will be popped soon
-     * (typically the one after the last popped), or -1 when not cheaply known. Has no effect on
-     * the order; implementations may always return -1.
+     * A hint for the engine's software prefetch: the target of the event that will be popped
+     * {@code ahead} pops after the last one (1 = the next), or -1 when not cheaply known. Has no
+     * effect on the order; implementations may always return -1.
      */
-    default int upcomingTarget() {
+    default int upcomingTarget(int ahead) {
         return -1;
     }
 

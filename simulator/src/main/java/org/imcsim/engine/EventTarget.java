@@ -8,6 +8,15 @@ package org.imcsim.engine;
  */
 public abstract class EventTarget {
 
+    // Objects onEvent is likely to read first (never null: the target itself when unknown). The
+    // engine's staged software prefetch reads this target's fields two events ahead and the
+    // headers of these objects one event ahead (see Simulator#loop); package-private so that
+    // the loop reads them without a virtual call.
+    Object warm0 = this;
+    Object warm1 = this;
+    Object warm2 = this;
+    Object warm3 = this;
+
     /** Constructor for subclasses. */
     protected EventTarget() {
     }
@@ -21,12 +30,15 @@ public abstract class EventTarget {
     protected abstract void onEvent(long arg, Object ref);
 
     /**
-     * Touches the memory {@link #onEvent} is likely to read, so that it is in cache when this
-     * target's event is dispatched: the engine calls this on the target of the next pending event
-     * while it dispatches the current one. Must have no side effects; the result is only summed.
-     * The default touches nothing.
+     * Declares the (up to four) objects {@link #onEvent} reads first — e.g. the handler, the
+     * owning component, its counters, its output port — so that the engine can load them into
+     * the cache while the event before this target's is handled. A hint only: it never changes
+     * what runs. Null entries mean "none" (the target itself is used).
      */
-    protected int prefetch() {
-        return 0;
+    protected final void setWarmObjects(Object a, Object b, Object c, Object d) {
+        warm0 = a == null ? this : a;
+        warm1 = b == null ? this : b;
+        warm2 = c == null ? this : c;
+        warm3 = d == null ? this : d;
     }
 }

@@ -236,20 +236,27 @@ public final class Simulator {
         long n = 0;
         int touched = 0;
         while (n < maxEvents) {
-            long t = q.peekTime();
-            if (t > limitPs) { // an empty queue reports Long.MAX_VALUE, above any limit
+            long t = q.popUntil(limitPs); // -1: empty, or the next event is after the limit
+            if (t < 0) {
                 break;
             }
-            q.pop();
             nowPs = t;
             EventTarget target = ts[q.poppedTarget()];
             long arg = q.poppedArg();
             Object ref = q.poppedRef();
-            // software prefetch: start loading the next event's handler state now, so that its
-            // cache misses overlap with this event's work instead of following it
-            int next = q.upcomingTarget();
+            // staged software prefetch (see docs/engine.md): load the target object of the event
+            // two pops ahead, and the objects the next event's target declared warm (whose
+            // addresses are now in cache), so that the dispatch chain's misses overlap with this
+            // event's work instead of following one another
+            int far = q.upcomingTarget(2);
+            if (far >= 0) {
+                touched += ts[far].warm0 == null ? 1 : 0;
+            }
+            int next = q.upcomingTarget(1);
             if (next >= 0) {
-                touched += ts[next].prefetch();
+                EventTarget e = ts[next];
+                touched += (e.warm0.getClass() == e.warm1.getClass() ? 1 : 0)
+                        + (e.warm2.getClass() == e.warm3.getClass() ? 1 : 0);
             }
             target.onEvent(arg, ref);
             n++;

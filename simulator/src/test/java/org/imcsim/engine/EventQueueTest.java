@@ -119,6 +119,82 @@ class EventQueueTest {
         }
     }
 
+    /**
+     * popUntil pops exactly what peekTime + pop would, never pops past its limit, and reference
+     * payloads come back only for the events that carried one (a primitive pop after a reference
+     * pop reports null).
+     */
+    @ParameterizedTest
+    @MethodSource("queues")
+    void popUntilMatchesPeekThenPopAndKeepsPayloads(Supplier<EventQueue> make) {
+        EventQueue a = make.get();
+        EventQueue b = make.get();
+        SplittableRandom r = new SplittableRandom(11);
+        long now = 0;
+        int pending = 0;
+        for (int op = 0; op < 60_000; op++) {
+            if (pending == 0 || r.nextInt(100) < 50) {
+                long t = now + r.nextLong(r.nextBoolean() ? 50 : 100_000);
+                int band = r.nextInt(3) * 8;
+                long arg = r.nextLong();
+                Object ref = r.nextInt(4) == 0 ? Long.valueOf(arg) : null;
+                a.push(t, band, op, arg, ref);
+                b.push(t, band, op, arg, ref);
+                pending++;
+            } else {
+                long next = b.peekTime();
+                long limit = next + r.nextLong(-3, 4);
+                long got = a.popUntil(Math.max(0, limit));
+                if (next > Math.max(0, limit)) {
+                    assertEquals(-1, got, "op " + op);
+                    assertEquals(pending, a.size());
+                    continue;
+                }
+                assertEquals(b.pop(), got, "op " + op);
+                now = got;
+                pending--;
+                assertEquals(b.poppedTarget(), a.poppedTarget());
+                assertEquals(b.poppedBand(), a.poppedBand());
+                assertEquals(b.poppedArg(), a.poppedArg());
+                Object ref = a.poppedRef();
+                assertEquals(b.poppedRef(), ref, "op " + op);
+                if (ref != null) {
+                    assertEquals(a.poppedArg(), ((Long) ref).longValue());
+                }
+            }
+        }
+        assertEquals(-1, make.get().popUntil(Long.MAX_VALUE - 1));
+    }
+
+    /** The prefetch hint upcomingTarget(k), when given, names the target popped k pops later. */
+    @ParameterizedTest
+    @MethodSource("queues")
+    void upcomingTargetHintIsTheTargetPoppedLater(Supplier<EventQueue> make) {
+        EventQueue q = make.get();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 5000; i++) {
+            q.push(r.nextLong(1_000_000), Band.DELIVER, i, 0, null);
+        }
+        int hinted = 0;
+        while (q.size() >= 3) {
+            q.pop();
+            int h1 = q.upcomingTarget(1);
+            int h2 = q.upcomingTarget(2);
+            q.pop();
+            if (h1 >= 0) {
+                assertEquals(h1, q.poppedTarget());
+                hinted++;
+            }
+            q.pop();
+            if (h2 >= 0) {
+                assertEquals(h2, q.poppedTarget());
+            }
+        }
+        if (make.get() instanceof CalendarEventQueue) {
+            assertEquals(true, hinted > 1000, "the calendar gives hints for most pops: " + hinted);
+        }
+    }
+
     /** After peeking ahead (as a time-limited run does), earlier pushes at or after the last pop still come first. */
     @ParameterizedTest
     @MethodSource("queues")
