@@ -49,6 +49,7 @@ public final class CrossbarLayerKernel {
     private final double[] values;
     private final int[] rowDigit;
     private double[] exactDrive = new double[0];
+    private final PlaneKernel planes;
 
     /**
      * @param layer  the mapped layer
@@ -135,6 +136,8 @@ public final class CrossbarLayerKernel {
         accVar = new float[maxPhys];
         accLoss = new float[maxPhys];
         maxDigit = (1 << d) - 1;
+        planes = analog || b > 22 ? null : new PlaneKernel(k, n, tiles, adcs, spec, offset, inputMask, cycShift, cycMask, cycWeight, colWeight,
+                maxRows, maxPhys);
     }
 
     /**
@@ -167,8 +170,22 @@ public final class CrossbarLayerKernel {
     public void multiply(int[] x, int count, double[] y, RandomGenerator noise, ReadActivity activity) {
         Arrays.fill(y, 0, count * n, 0.0);
         for (int t = 0; t < tiles.length; t++) {
-            multiplyTile(t, x, count, y, noise, activity);
+            if (planes != null && planePathFor(t, noise, activity)) {
+                planes.multiplyTile(t, x, count, y);
+            } else {
+                multiplyTile(t, x, count, y, noise, activity);
+            }
         }
+    }
+
+    /**
+     * Whether tile t's reads can go through the bit-plane product ({@link PlaneKernel}): no
+     * per-read draws, no IR drop, no bookkeeping, digital pair subtraction.
+     */
+    private boolean planePathFor(int t, RandomGenerator noise, ReadActivity activity) {
+        ProgrammedTile pt = tiles[t];
+        return activity == null && partialSums == null && pt.exact() == null && pt.colLoss() == null
+                && (pt.readVar() == null || noise == null) && !adcs[t].impaired();
     }
 
     private void multiplyTile(int t, int[] x, int count, double[] y, RandomGenerator noise, ReadActivity activity) {
