@@ -12,8 +12,9 @@ import org.imcsim.mapping.MappingSpec;
  * (long, unit stride, no gather, no branch: the C2 auto-vectorizer turns it into packed
  * multiply-adds). ADC conversion and shift-add then run over the same J columns.
  *
- * <p>Partial sums are float, rows taken in blocks of 8 (then 4, then single rows) in row order:
- * {@code p += ((v0g0 + v1g1) + (v2g2 + v3g3)) + ((v4g4 + v5g5) + (v6g6 + v7g7))} with v the
+ * <p>Partial sums are float, rows taken in blocks of 4 in row order,
+ * {@code p += (v0g0 + v1g1) + (v2g2 + v3g3)}, the last 1–3 rows as one block
+ * ({@code p += (v0g0 + v1g1) + v2g2}, {@code p += v0g0 + v1g1}, {@code p += v0g0}), with v the
  * digit (0 for an undriven row, which adds an exact zero). This order is fixed by the row index,
  * so a vector's partial sums do not depend on which other vectors share its batch or on the
  * thread count; on integer conductances (ideal device) every sum is exact.
@@ -151,8 +152,11 @@ final class PlaneKernel {
         int cc = tile.colCount();
         double tileSign = tile.sign() * pt.outputScale();
         boolean fast = fastAdc[t];
-        for (int v0 = 0; v0 < count; v0 += maxVectors) {
-            int nv = Math.min(maxVectors, count - v0);
+        // equal passes (e.g. 784 conv positions as 7 × 112, not 6 × 128 + 16): short passes waste the vector loops
+        int passes = (count + maxVectors - 1) / maxVectors;
+        int per = (count + passes - 1) / passes;
+        for (int v0 = 0; v0 < count; v0 += per) {
+            int nv = Math.min(per, count - v0);
             int cols = nv * cycles;
             cutPlanes(x, v0, nv, r0, rc);
             for (int c = 0; c < pc; c++) {
@@ -264,7 +268,35 @@ final class PlaneKernel {
                 }
             }
         }
-        for (; r < rc; r++) {
+        // the last 1–3 rows as one block: p += (v0g0 + v1g1) + v2g2, p += v0g0 + v1g1, or p += v0g0
+        int rest = rc - r;
+        if (rest == 3) {
+            float[] p0 = plane[r];
+            float[] p1 = plane[r + 1];
+            float[] p2 = plane[r + 2];
+            for (int c = 0; c < pc; c++) {
+                int gi = r * pc + c;
+                float g0 = g[gi];
+                float g1 = g[gi + pc];
+                float g2 = g[gi + 2 * pc];
+                float[] s = psum[c];
+                for (int j = 0; j < cols; j++) {
+                    s[j] += (g0 * p0[j] + g1 * p1[j]) + g2 * p2[j];
+                }
+            }
+        } else if (rest == 2) {
+            float[] p0 = plane[r];
+            float[] p1 = plane[r + 1];
+            for (int c = 0; c < pc; c++) {
+                int gi = r * pc + c;
+                float g0 = g[gi];
+                float g1 = g[gi + pc];
+                float[] s = psum[c];
+                for (int j = 0; j < cols; j++) {
+                    s[j] += g0 * p0[j] + g1 * p1[j];
+                }
+            }
+        } else if (rest == 1) {
             float[] p0 = plane[r];
             for (int c = 0; c < pc; c++) {
                 float g0 = g[r * pc + c];
