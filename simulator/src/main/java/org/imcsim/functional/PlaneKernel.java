@@ -110,6 +110,22 @@ final class PlaneKernel {
                 float v = (c * tv + MAGIC) - MAGIC;
                 ok = v == a.convertCode(c);
             }
+            // |p·toCode| < 2^21 on every read, so the magic-number rounding is exact
+            double maxColumn = 0;
+            float[] g = tiles[t].g();
+            int pc = tiles[t].tile().physCols();
+            for (int c = 0; c < pc; c++) {
+                double sum = 0;
+                for (int i = c; i < g.length; i += pc) {
+                    sum += Math.abs(g[i]);
+                }
+                maxColumn = Math.max(maxColumn, sum);
+            }
+            int maxDigit = 0;
+            for (int m : cycMask) {
+                maxDigit = Math.max(maxDigit, m);
+            }
+            ok = ok && maxColumn * maxDigit * a.toCode() < (1 << 21);
             fastAdc[t] = ok;
             toCodeF[t] = (float) a.toCode();
             toValueF[t] = tv;
@@ -247,84 +263,79 @@ final class PlaneKernel {
     /**
      * psum[c][j] += Σ_r g[r·pc + c]·plane[r][j] in the row-block order of the class comment (blocks
      * of 4 rows: C2 in JDK 17 stops unrolling, hence vectorizing, a longer loop body). Rows are
-     * the outer loop so a block of plane rows stays in L1 while all columns pass.
+     * the outer loop so a block of plane rows stays in L1 while all columns pass. One small method
+     * per block shape, each a loop C2 vectorizes on its own.
      */
     private void accumulate(float[] g, int rc, int pc, int cols) {
         int r = 0;
         for (; r + 4 <= rc; r += 4) {
-            float[] p0 = plane[r];
-            float[] p1 = plane[r + 1];
-            float[] p2 = plane[r + 2];
-            float[] p3 = plane[r + 3];
             for (int c = 0; c < pc; c++) {
                 int gi = r * pc + c;
-                float g0 = g[gi];
-                float g1 = g[gi + pc];
-                float g2 = g[gi + 2 * pc];
-                float g3 = g[gi + 3 * pc];
-                float[] s = psum[c];
-                for (int j = 0; j < cols; j++) {
-                    s[j] += (g0 * p0[j] + g1 * p1[j]) + (g2 * p2[j] + g3 * p3[j]);
-                }
+                add4(psum[c], plane[r], plane[r + 1], plane[r + 2], plane[r + 3], g[gi], g[gi + pc], g[gi + 2 * pc], g[gi + 3 * pc], cols);
             }
         }
         // the last 1–3 rows as one block: p += (v0g0 + v1g1) + v2g2, p += v0g0 + v1g1, or p += v0g0
         int rest = rc - r;
-        if (rest == 3) {
-            float[] p0 = plane[r];
-            float[] p1 = plane[r + 1];
-            float[] p2 = plane[r + 2];
-            for (int c = 0; c < pc; c++) {
-                int gi = r * pc + c;
-                float g0 = g[gi];
-                float g1 = g[gi + pc];
-                float g2 = g[gi + 2 * pc];
-                float[] s = psum[c];
-                for (int j = 0; j < cols; j++) {
-                    s[j] += (g0 * p0[j] + g1 * p1[j]) + g2 * p2[j];
-                }
-            }
-        } else if (rest == 2) {
-            float[] p0 = plane[r];
-            float[] p1 = plane[r + 1];
-            for (int c = 0; c < pc; c++) {
-                int gi = r * pc + c;
-                float g0 = g[gi];
-                float g1 = g[gi + pc];
-                float[] s = psum[c];
-                for (int j = 0; j < cols; j++) {
-                    s[j] += g0 * p0[j] + g1 * p1[j];
-                }
-            }
-        } else if (rest == 1) {
-            float[] p0 = plane[r];
-            for (int c = 0; c < pc; c++) {
-                float g0 = g[r * pc + c];
-                float[] s = psum[c];
-                for (int j = 0; j < cols; j++) {
-                    s[j] += g0 * p0[j];
-                }
+        for (int c = 0; rest > 0 && c < pc; c++) {
+            int gi = r * pc + c;
+            if (rest == 3) {
+                add3(psum[c], plane[r], plane[r + 1], plane[r + 2], g[gi], g[gi + pc], g[gi + 2 * pc], cols);
+            } else if (rest == 2) {
+                add2(psum[c], plane[r], plane[r + 1], g[gi], g[gi + pc], cols);
+            } else {
+                add1(psum[c], plane[r], g[gi], cols);
             }
         }
     }
 
+    private static void add4(float[] s, float[] p0, float[] p1, float[] p2, float[] p3,
+                             float g0, float g1, float g2, float g3, int cols) {
+        for (int j = 0; j < cols; j++) {
+            s[j] += (g0 * p0[j] + g1 * p1[j]) + (g2 * p2[j] + g3 * p3[j]);
+        }
+    }
+
+    private static void add3(float[] s, float[] p0, float[] p1, float[] p2, float g0, float g1, float g2, int cols) {
+        for (int j = 0; j < cols; j++) {
+            s[j] += (g0 * p0[j] + g1 * p1[j]) + g2 * p2[j];
+        }
+    }
+
+    private static void add2(float[] s, float[] p0, float[] p1, float g0, float g1, int cols) {
+        for (int j = 0; j < cols; j++) {
+            s[j] += g0 * p0[j] + g1 * p1[j];
+        }
+    }
+
+    private static void add1(float[] s, float[] p0, float g0, int cols) {
+        for (int j = 0; j < cols; j++) {
+            s[j] += g0 * p0[j];
+        }
+    }
+
     /**
-     * wsum[j] += weight · value(s[j]) with the float form of the ADC; nearest[j] keeps the largest
-     * distance of lane j's scaled partial sums from their code (over the columns of one weight),
-     * so {@link #fixNearBoundary} can find the lanes float cannot decide. (An elementwise max, not
-     * a max-reduction: C2 in JDK 17 miscompiled the reduction form of this loop.)
+     * wsum[j] += weight · value(s[j]) with the float form of the ADC; nearest[j] becomes positive
+     * when one of lane j's scaled partial sums (over the columns of one weight) lies within
+     * {@code halfMargin} of a half-integer, so {@link #fixNearBoundary} can find the lanes float
+     * cannot decide. (Per lane, not a reduction: C2 in JDK 17 miscompiled a max-reduction form of
+     * this loop.) Rounding is (u + 1.5·2^23) − 1.5·2^23, valid because |u| &lt; 2^21 is checked
+     * per tile at construction.
      */
     private void convertFloat(int t, float[] s, int cols, float weight) {
         float tc = toCodeF[t];
         float tv = toValueF[t];
         float mc = maxCodeF[t];
+        float near = 0.5f - halfMargin[t];
         float[] out = wsum;
         float[] d = nearest;
         for (int j = 0; j < cols; j++) {
-            // clamping before rounding equals clamping the rounded code (integer bounds)
-            float u = Math.min(Math.max(s[j] * tc, 0f), mc);
-            float code = (u + MAGIC) - MAGIC;
-            d[j] = Math.max(d[j], Math.abs(u - code));
+            float u = s[j] * tc;
+            float r = (u + MAGIC) - MAGIC;
+            // > 0 exactly when u is within halfMargin of a half-integer (|e| + e = 2·max(e, 0))
+            float e = Math.abs(u - r) - near;
+            d[j] += Math.abs(e) + e;
+            // clamp of the integer r to [0, mc] without Math.min/max (whose NaN/−0 handling costs blends)
+            float code = 0.5f * ((Math.abs(r) - Math.abs(r - mc)) + mc);
             out[j] += weight * ((code * tv + MAGIC) - MAGIC);
         }
     }
@@ -338,16 +349,17 @@ final class PlaneKernel {
         float near = 0.5f - halfMargin[t];
         float[] d = nearest;
         for (int j = 0; j < cols; j++) {
-            if (d[j] >= near) {
+            if (d[j] > 0f) {
                 float tc = toCodeF[t];
                 float tv = toValueF[t];
                 float mc = maxCodeF[t];
                 AdcQuantizer adc = adcs[t];
                 for (int c = l * cpw; c < (l + 1) * cpw; c++) {
                     float p = psum[c][j];
-                    float u = Math.min(Math.max(p * tc, 0f), mc);
-                    float code = (u + MAGIC) - MAGIC;
-                    if (Math.abs(u - code) >= near) {
+                    float u = p * tc;
+                    float r = (u + MAGIC) - MAGIC;
+                    if (Math.abs(u - r) > near) {
+                        float code = 0.5f * ((Math.abs(r) - Math.abs(r - mc)) + mc);
                         float approx = (code * tv + MAGIC) - MAGIC;
                         wsum[j] += colWeightF[c] * ((float) adc.convert(p) - approx);
                     }
