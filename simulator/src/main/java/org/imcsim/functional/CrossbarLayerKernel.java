@@ -20,6 +20,13 @@ import org.imcsim.mapping.Subtraction;
  * −2^(inputBits−1); the other inputBits−1 bits are read dacBits at a time. With a 1-bit DAC that
  * is exactly "the most significant bit-plane weighted negatively".
  *
+ * <p>Two paths compute this: reads that draw nothing per read and record nothing (the default
+ * scenario) go through {@link PlaneKernel}, a batch of vectors × input cycles as one vectorized
+ * bit-plane product; everything else (read noise, ADC noise, IR drop, analog subtraction,
+ * activity or partial-sum recording) reads one cycle at a time below. The two sum a partial sum's
+ * rows in different orders (docs/models.md, "Kernel implementation"); both are exact on integer
+ * conductances.
+ *
  * <p>Not thread-safe (it owns scratch buffers): use one instance per worker thread; instances
  * over the same tiles share the read-only tile data.
  */
