@@ -65,6 +65,11 @@ public final class CrossbarLayerKernel {
      * @param signedInput whether inputs are two's complement (layers whose input can be negative)
      */
     public CrossbarLayerKernel(MappedLayer layer, ProgrammedTile[] tiles, AdcQuantizer[] adcs, boolean signedInput) {
+        this(layer, tiles, adcs, signedInput, new PlaneScratch());
+    }
+
+    /** As the public constructor, with plane-product scratch shared by the layers of one worker thread. */
+    CrossbarLayerKernel(MappedLayer layer, ProgrammedTile[] tiles, AdcQuantizer[] adcs, boolean signedInput, PlaneScratch scratch) {
         this.spec = layer.spec();
         this.k = layer.k();
         this.n = layer.n();
@@ -144,7 +149,7 @@ public final class CrossbarLayerKernel {
         accLoss = new float[maxPhys];
         maxDigit = (1 << d) - 1;
         planes = analog || b > 22 ? null : new PlaneKernel(k, n, tiles, adcs, spec, offset, inputMask, cycShift, cycMask, cycWeight, colWeight,
-                maxRows, maxPhys);
+                maxRows, maxPhys, scratch);
     }
 
     /**

@@ -65,16 +65,19 @@ final class PlaneKernel {
     private final float[] highScaleF;
     private final float[] highBiasF;
     private final float[] radixF;
-    private final float[][] xf;
-    private final float[] digitBuf;
-    private final float[][] plane;
-    private final float[][] psum;
-    private final float[] wsum;
-    private final float[] nearest;
-    private final double[] wsumD;
+    private final PlaneScratch scratch;
+    // the scratch arrays, read from the (shared, growable) scratch at the start of every tile
+    private float[][] xf;
+    private float[] digitBuf;
+    private float[][] plane;
+    private float[][] psum;
+    private float[] wsum;
+    private float[] nearest;
+    private double[] wsumD;
 
     PlaneKernel(int k, int n, ProgrammedTile[] tiles, AdcQuantizer[] adcs, MappingSpec spec, int offset, int inputMask,
-                int[] cycShift, int[] cycMask, double[] cycWeight, double[] colWeight, int maxRows, int maxPhys) {
+                int[] cycShift, int[] cycMask, double[] cycWeight, double[] colWeight, int maxRows, int maxPhys,
+                PlaneScratch scratch) {
         this.k = k;
         this.n = n;
         this.tiles = tiles;
@@ -149,17 +152,19 @@ final class PlaneKernel {
             highBiasF[cy] = (float) (((1L << (lowShift + bits)) - 1) * Math.scalb(1.0, -(lowShift + bits) - 1));
             radixF[cy] = (float) (1 << bits);
         }
-        xf = new float[maxRows][maxVectors];
-        digitBuf = new float[maxVectors];
-        plane = new float[maxRows][maxVectors * cycles];
-        psum = new float[maxPhys][maxVectors * cycles];
-        wsum = new float[maxVectors * cycles];
-        nearest = new float[maxVectors * cycles];
-        wsumD = new double[maxVectors * cycles];
+        this.scratch = scratch;
+        scratch.ensure(maxRows, maxPhys, maxVectors, maxVectors * cycles);
     }
 
     /** Adds tile t's contribution to y (row-major count × N). */
     void multiplyTile(int t, int[] x, int count, double[] y) {
+        xf = scratch.xf;
+        digitBuf = scratch.digitBuf;
+        plane = scratch.plane;
+        psum = scratch.psum;
+        wsum = scratch.wsum;
+        nearest = scratch.nearest;
+        wsumD = scratch.wsumD;
         ProgrammedTile pt = tiles[t];
         CrossbarTile tile = pt.tile();
         float[] g = pt.g();
