@@ -135,8 +135,8 @@ class CrossbarLayerKernelTest {
 
     /**
      * The bit-plane path on non-integer conductances equals its definition: float partial sums
-     * over rows in blocks of 4, {@code p += (v0g0 + v1g1) + (v2g2 + v3g3)}, the last 1–3 rows as one
-     * block, then the double-precision ADC. The ADC step (2·(1 + 10⁻⁷) level units, not a power of two) puts the
+     * over rows in blocks of 5, {@code p += ((v0g0 + v1g1) + (v2g2 + v3g3)) + v4g4}, the last 1–4
+     * rows as one block, then the double-precision ADC. The ADC step (2·(1 + 10⁻⁷) level units, not a power of two) puts the
      * partial sums of odd integer level sums on code boundaries and the conductances are moved by
      * up to ±10⁻⁶ levels, so many conversions sit closer to a boundary than float resolves and must
      * take the exact path (this test fails if that path is skipped).
@@ -146,7 +146,7 @@ class CrossbarLayerKernelTest {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int dacBits : new int[] {1, 2}) {
             for (boolean signedInput : new boolean[] {false, true}) {
-                int k = 149 + 2 * (dacBits - 1) + (signedInput ? 1 : 0); // last row-block of 21..24 rows: every remainder
+                int k = 149 + 2 * (dacBits - 1) + (signedInput ? 1 : 0); // row-blocks of 64 and 21..24 rows: every remainder mod 5
                 int n = 10;
                 float[] w = new float[k * n];
                 for (int i = 0; i < w.length; i++) {
@@ -210,11 +210,15 @@ class CrossbarLayerKernelTest {
                         for (int c = l * cpw; c < (l + 1) * cpw; c++) {
                             float p = 0f;
                             int r = 0;
-                            for (; r + 4 <= rc; r += 4) {
+                            for (; r + 5 <= rc; r += 5) {
+                                p += ((digit[r] * g[r * pc + c] + digit[r + 1] * g[(r + 1) * pc + c])
+                                        + (digit[r + 2] * g[(r + 2) * pc + c] + digit[r + 3] * g[(r + 3) * pc + c]))
+                                        + digit[r + 4] * g[(r + 4) * pc + c];
+                            }
+                            if (rc - r == 4) {
                                 p += (digit[r] * g[r * pc + c] + digit[r + 1] * g[(r + 1) * pc + c])
                                         + (digit[r + 2] * g[(r + 2) * pc + c] + digit[r + 3] * g[(r + 3) * pc + c]);
-                            }
-                            if (rc - r == 3) {
+                            } else if (rc - r == 3) {
                                 p += (digit[r] * g[r * pc + c] + digit[r + 1] * g[(r + 1) * pc + c]) + digit[r + 2] * g[(r + 2) * pc + c];
                             } else if (rc - r == 2) {
                                 p += digit[r] * g[r * pc + c] + digit[r + 1] * g[(r + 1) * pc + c];
