@@ -15,9 +15,10 @@ import org.imcsim.mapping.MappingSpec;
  * <p>Partial sums are float, rows taken in blocks of 5 in row order,
  * {@code p += ((v0g0 + v1g1) + (v2g2 + v3g3)) + v4g4}, the last 1–4 rows as one block
  * ({@code p += (v0g0 + v1g1) + (v2g2 + v3g3)}, {@code (v0g0 + v1g1) + v2g2}, {@code v0g0 + v1g1},
- * {@code v0g0}), with v the digit (0 for an undriven row, which adds an exact zero). This order is fixed by the row index,
- * so a vector's partial sums do not depend on which other vectors share its batch or on the
- * thread count; on integer conductances (ideal device) every sum is exact.
+ * {@code v0g0}), with v the digit (0 for an undriven row, which adds an exact zero). This order
+ * is fixed by the row index, so a vector's partial sums do not depend on which other vectors
+ * share its batch or on the thread count; on integer conductances (ideal device) every sum is
+ * exact.
  *
  * <p>ADC: the unsigned conversion {@code c = clamp(rint(p·toCode), 0, 2^b−1)} (lo = 0) is
  * computed in float and is proven equal to the double-precision {@link AdcQuantizer#convert}:
