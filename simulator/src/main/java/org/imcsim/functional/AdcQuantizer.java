@@ -122,6 +122,29 @@ public final class AdcQuantizer {
         return t;
     }
 
+    /** Highest code: 2^bits − 1 (unsigned) or 2^(bits−1) − 1 (signed). */
+    public double maxCode() {
+        return maxCode;
+    }
+
+    /** Codes per level unit: maxCode / span. */
+    public double toCode() {
+        return toCode;
+    }
+
+    /** Level units per code: span / maxCode. */
+    public double toValue() {
+        return toValue;
+    }
+
+    /** Digital value of an unsigned code 0..maxCode, as {@link #convert(double)} returns it. */
+    public double convertCode(int code) {
+        if (signed || code < 0 || code > maxCode) {
+            throw new IllegalArgumentException("code " + code + " outside 0.." + (long) maxCode + " of an unsigned ADC");
+        }
+        return table != null ? table[code] : Math.rint(lo + code * toValue);
+    }
+
     public boolean isSigned() {
         return signed;
     }

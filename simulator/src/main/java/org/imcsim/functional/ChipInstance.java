@@ -100,12 +100,13 @@ public final class ChipInstance {
     public CrossbarMatrixKernel newKernel(boolean exactAdc) {
         int nl = tiles.length;
         CrossbarLayerKernel[][] ks = new CrossbarLayerKernel[nl][];
+        PlaneScratch scratch = new PlaneScratch(); // layers run one at a time on a worker: one set of buffers
         for (int l = 0; l < nl; l++) {
             MappedLayer[] groups = mapped.layer(l);
             ks[l] = new CrossbarLayerKernel[groups.length];
             for (int g = 0; g < groups.length; g++) {
                 ks[l][g] = new CrossbarLayerKernel(groups[g], tiles[l][g], exactAdc ? exactAdcs[l][g] : adcs[l][g],
-                        mapped.input(l).signed());
+                        mapped.input(l).signed(), scratch);
             }
         }
         return new CrossbarMatrixKernel(mapped, ks, readNoise, noiseSeed);

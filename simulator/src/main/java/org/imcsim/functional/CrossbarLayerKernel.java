@@ -20,6 +20,13 @@ import org.imcsim.mapping.Subtraction;
  * −2^(inputBits−1); the other inputBits−1 bits are read dacBits at a time. With a 1-bit DAC that
  * is exactly "the most significant bit-plane weighted negatively".
  *
+ * <p>Two paths compute this: reads that draw nothing per read and record nothing (the default
+ * scenario) go through {@link PlaneKernel}, a batch of vectors × input cycles as one vectorized
+ * bit-plane product; everything else (read noise, ADC noise, IR drop, analog subtraction,
+ * activity or partial-sum recording) reads one cycle at a time below. The two sum a partial sum's
+ * rows in different orders (docs/models.md, "Kernel implementation"); both are exact on integer
+ * conductances.
+ *
  * <p>Not thread-safe (it owns scratch buffers): use one instance per worker thread; instances
  * over the same tiles share the read-only tile data.
  */
@@ -49,6 +56,7 @@ public final class CrossbarLayerKernel {
     private final double[] values;
     private final int[] rowDigit;
     private double[] exactDrive = new double[0];
+    private final PlaneKernel planes;
 
     /**
      * @param layer  the mapped layer
@@ -57,6 +65,11 @@ public final class CrossbarLayerKernel {
      * @param signedInput whether inputs are two's complement (layers whose input can be negative)
      */
     public CrossbarLayerKernel(MappedLayer layer, ProgrammedTile[] tiles, AdcQuantizer[] adcs, boolean signedInput) {
+        this(layer, tiles, adcs, signedInput, new PlaneScratch());
+    }
+
+    /** As the public constructor, with plane-product scratch shared by the layers of one worker thread. */
+    CrossbarLayerKernel(MappedLayer layer, ProgrammedTile[] tiles, AdcQuantizer[] adcs, boolean signedInput, PlaneScratch scratch) {
         this.spec = layer.spec();
         this.k = layer.k();
         this.n = layer.n();
@@ -135,6 +148,8 @@ public final class CrossbarLayerKernel {
         accVar = new float[maxPhys];
         accLoss = new float[maxPhys];
         maxDigit = (1 << d) - 1;
+        planes = analog || b > 22 ? null : new PlaneKernel(k, n, tiles, adcs, spec, offset, inputMask, cycShift, cycMask, cycWeight, colWeight,
+                maxRows, maxPhys, scratch);
     }
 
     /**
@@ -167,8 +182,22 @@ public final class CrossbarLayerKernel {
     public void multiply(int[] x, int count, double[] y, RandomGenerator noise, ReadActivity activity) {
         Arrays.fill(y, 0, count * n, 0.0);
         for (int t = 0; t < tiles.length; t++) {
-            multiplyTile(t, x, count, y, noise, activity);
+            if (planes != null && planePathFor(t, noise, activity)) {
+                planes.multiplyTile(t, x, count, y);
+            } else {
+                multiplyTile(t, x, count, y, noise, activity);
+            }
         }
+    }
+
+    /**
+     * Whether tile t's reads can go through the bit-plane product ({@link PlaneKernel}): no
+     * per-read draws, no IR drop, no bookkeeping, digital pair subtraction.
+     */
+    private boolean planePathFor(int t, RandomGenerator noise, ReadActivity activity) {
+        ProgrammedTile pt = tiles[t];
+        return activity == null && partialSums == null && pt.exact() == null && pt.colLoss() == null
+                && (pt.readVar() == null || noise == null) && !adcs[t].impaired();
     }
 
     private void multiplyTile(int t, int[] x, int count, double[] y, RandomGenerator noise, ReadActivity activity) {
