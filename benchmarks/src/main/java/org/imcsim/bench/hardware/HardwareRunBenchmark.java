@@ -55,8 +55,12 @@ public class HardwareRunBenchmark {
     private HardwareSpec spec;
     private ActivitySource source;
 
-    /** Builds the network with seeded weights and one seeded input image (not timed). */
-    @Setup
+    /**
+     * Builds the network with seeded weights and one seeded input image (not timed), afresh for every
+     * invocation: the quantized weights and synthetic input codes a run caches per network (for sweeps) must
+     * not make later invocations cheaper than a first run.
+     */
+    @Setup(org.openjdk.jmh.annotations.Level.Invocation)
     public void setup() {
         Network zoo = Zoo.build(network, 1);
         if (organisation.equals("neurosim")) {
