@@ -530,15 +530,7 @@ final class ActivityKernel {
                         for (int c = 0; c < pc; c++) {
                             colWs[c] = levelSum(masks, mo, bits, c * cb * words, cb, words);
                         }
-                        int cpw = p.cellsPerWeight;
-                        int sl = p.slices;
-                        for (int l = 0; l + cpw <= pc; l += cpw) {
-                            for (int j = 0; j < sl; j++) {
-                                int ws = colWs[l + j] + colWs[l + sl + j];
-                                hist[ws]++;
-                                drive[ws] += 2 * a;
-                            }
-                        }
+                        addPairs(colWs, pc, p.cellsPerWeight, p.slices, 2L * a, hist, drive);
                     }
                 }
             }
@@ -561,6 +553,21 @@ final class ActivityKernel {
         for (int ws = 0; ws < hist.length; ws++) {
             if (hist[ws] != 0) {
                 out.addConversions(ws, hist[ws], drive[ws]);
+            }
+        }
+    }
+
+    /**
+     * Analog subtraction: one conversion per differential pair, of the summed level sums of the pair's
+     * positive slice (column {@code l + j}) and negative slice ({@code l + slices + j}) of each weight's
+     * {@code cpw} columns; {@code drive} rows driven under it.
+     */
+    private static void addPairs(int[] colWs, int pc, int cpw, int slices, long drive, long[] hist, long[] driveSum) {
+        for (int l = 0; l + cpw <= pc; l += cpw) {
+            for (int j = 0; j < slices; j++) {
+                int ws = colWs[l + j] + colWs[l + slices + j];
+                hist[ws]++;
+                driveSum[ws] += drive;
             }
         }
     }
@@ -810,15 +817,7 @@ final class ActivityKernel {
                                 drive[colWs[c]] += d;
                             }
                         } else {
-                            int cpw = p.cellsPerWeight;
-                            int sl = p.slices;
-                            for (int l = 0; l + cpw <= pc; l += cpw) {
-                                for (int j = 0; j < sl; j++) {
-                                    int ws = colWs[l + j] + colWs[l + sl + j];
-                                    hist[ws]++;
-                                    drive[ws] += 2L * d;
-                                }
-                            }
+                            addPairs(colWs, pc, p.cellsPerWeight, p.slices, 2L * d, hist, drive);
                         }
                     }
                 }
