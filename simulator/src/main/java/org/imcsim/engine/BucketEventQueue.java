@@ -88,6 +88,7 @@ public final class BucketEventQueue implements EventQueue {
 
     private int[] scratch = new int[64];
     private int[] scratch2 = new int[64];
+    private int[] drainOrder = new int[64];
 
     // adaptation statistics
     private long epochPops;
@@ -355,13 +356,13 @@ public final class BucketEventQueue implements EventQueue {
             q = (int) a[4 * q + 3];
             len++;
         }
-        epochScanned += len;
         if (len > SORT_THRESHOLD) {
             sortBucket(s, len);
             sel = headTail[2 * s];
             selPrev = -1;
             return;
         }
+        epochScanned += len;
         sel = best;
         selPrev = bestPrev;
     }
@@ -500,9 +501,16 @@ public final class BucketEventQueue implements EventQueue {
             src = dst;
             dst = tmp;
         }
+        long distinct = 1;
         for (int i = 0; i + 1 < len; i++) {
             a[4 * src[i] + 3] = src[i + 1];
+            if (a[4 * src[i]] != a[4 * src[i + 1]]) {
+                distinct++;
+            }
         }
+        // for the adaptation: what scanning these pops would cost if the events at one time
+        // (a same-time burst, which no narrowing can split) counted as one
+        epochScanned += distinct * (distinct + 1) / 2;
         a[4 * src[len - 1] + 3] = -1;
         headTail[2 * s] = src[0];
         headTail[2 * s + 1] = src[len - 1];
@@ -562,11 +570,10 @@ public final class BucketEventQueue implements EventQueue {
     private void rebuild(int newShift, int newNb) {
         rebuilds++;
         int n = size;
-        if (scratch.length < n) {
-            scratch = new int[Math.max(n, scratch.length * 2)];
-            scratch2 = new int[scratch.length];
+        if (drainOrder.length < n) {
+            drainOrder = new int[Math.max(n, drainOrder.length * 2)];
         }
-        int[] order = scratch;
+        int[] order = drainOrder; // not scratch: select() may sort a bucket with it
         long start = cbStart; // every event is at or after it (the early heap is empty)
         for (int i = 0; i < n; i++) {
             if (!early.isEmpty()) {
