@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventQueueTest {
 
     static Stream<Supplier<EventQueue>> queues() {
-        return Stream.of(QuaternaryHeapEventQueue::new, TimingWheelEventQueue::new, CalendarEventQueue::new,
-                BucketEventQueue::new);
+        return Stream.of(QuaternaryHeapEventQueue::new, TimingWheelEventQueue::new, CalendarEventQueue::new);
     }
 
     @ParameterizedTest
@@ -78,8 +77,7 @@ class EventQueueTest {
     void implementationsAgreeUnderRandomOperations() {
         for (long seed = 1; seed <= 6; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
-            EventQueue[] qs = {new QuaternaryHeapEventQueue(4), new TimingWheelEventQueue(4), new CalendarEventQueue(4),
-                new BucketEventQueue(4)};
+            EventQueue[] qs = {new QuaternaryHeapEventQueue(4), new TimingWheelEventQueue(4), new CalendarEventQueue(4)};
             List<long[]> ref = new ArrayList<>(); // {time, band, seq, target, arg}
             long now = 0;
             long seq = 0;
@@ -229,45 +227,6 @@ class EventQueueTest {
         q.push(1, 0, 2, 0, null);
         q.pop();
         assertEquals(1, q.poppedTarget());
-    }
-
-    /**
-     * A same-time burst as in a clocked model: thousands of events at one time in several bands,
-     * then pushes at that time (lower and higher bands) and just after it while the burst is
-     * being popped; every queue pops the reference order, and the bucket queue sorts the burst
-     * once instead of scanning it per pop.
-     */
-    @ParameterizedTest
-    @MethodSource("queues")
-    void sameTimeBurstKeepsBandThenInsertionOrder(Supplier<EventQueue> make) {
-        EventQueue q = make.get();
-        EventQueue ref = new QuaternaryHeapEventQueue(16);
-        SplittableRandom r = new SplittableRandom(17);
-        int target = 0;
-        for (int i = 0; i < 5000; i++) {
-            long t = 1_000 + (i % 7 == 0 ? r.nextInt(3) : 0);
-            int band = Band.TICK + (r.nextInt(4) == 0 ? 8 : 0);
-            q.push(t, band, target, 0, null);
-            ref.push(t, band, target++, 0, null);
-        }
-        int popped = 0;
-        while (!ref.isEmpty()) {
-            long t = ref.pop();
-            assertEquals(t, q.pop(), "pop " + popped);
-            assertEquals(ref.poppedTarget(), q.poppedTarget(), "pop " + popped);
-            popped++;
-            if (popped < 8000 && r.nextInt(3) == 0) {
-                // zero-latency deliveries and late work at the current time, and next-edge events
-                long pt = t + (r.nextInt(5) == 0 ? 1 + r.nextInt(3) : 0);
-                int band = r.nextInt(4) * 8;
-                q.push(pt, band, target, 0, null);
-                ref.push(pt, band, target++, 0, null);
-            }
-        }
-        assertEquals(0, q.size());
-        if (q instanceof BucketEventQueue b) {
-            assertEquals(true, b.sorts() > 0 && b.sorts() < 10, "burst sorted once per bucket: " + b.sorts());
-        }
     }
 
     private static long[] minOf(List<long[]> ref) {

@@ -8,7 +8,6 @@ import org.imcsim.component.LongInPort;
 import org.imcsim.component.LongOutPort;
 import org.imcsim.component.Simulation;
 import org.imcsim.component.SystemBuilder;
-import org.imcsim.engine.BucketEventQueue;
 import org.imcsim.engine.CalendarEventQueue;
 import org.imcsim.engine.EventQueue;
 import org.imcsim.engine.QuaternaryHeapEventQueue;
@@ -57,8 +56,8 @@ public class HoldBenchmark {
     @Param({"1000", "100000"})
     public int pending;
 
-    /** Event queue: {@code calendar} ({@link CalendarEventQueue}), {@code bucket} ({@link BucketEventQueue}), {@code wheel} ({@link TimingWheelEventQueue}) or {@code heap} ({@link QuaternaryHeapEventQueue}). */
-    @Param({"calendar", "bucket", "wheel", "heap"})
+    /** Event queue: {@code calendar} ({@link CalendarEventQueue}), {@code wheel} ({@link TimingWheelEventQueue}) or {@code heap} ({@link QuaternaryHeapEventQueue}). */
+    @Param({"calendar", "wheel", "heap"})
     public String queue;
 
     /**
@@ -130,10 +129,9 @@ public class HoldBenchmark {
     public void setUp() {
         EventQueue q = switch (queue) {
             case "calendar" -> new CalendarEventQueue();
-            case "bucket" -> new BucketEventQueue();
             case "wheel" -> new TimingWheelEventQueue();
             case "heap" -> new QuaternaryHeapEventQueue(pending);
-            default -> throw new IllegalArgumentException("queue must be calendar, bucket, wheel or heap, got " + queue);
+            default -> throw new IllegalArgumentException("queue must be calendar, wheel or heap, got " + queue);
         };
         Delays delays = new Delays(meanDelayPs, 42);
         SystemBuilder b = new SystemBuilder("hold", 1);
