@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -227,6 +228,45 @@ class EventQueueTest {
         q.push(1, 0, 2, 0, null);
         q.pop();
         assertEquals(1, q.poppedTarget());
+    }
+
+    /**
+     * A same-time burst as in a clocked model: thousands of events at one time in several bands,
+     * then pushes at that time (lower and higher bands) and just after it while the burst is
+     * being popped; every queue pops the order of an exact (time, band, sequence) reference.
+     */
+    @ParameterizedTest
+    @MethodSource("queues")
+    void sameTimeBurstKeepsBandThenInsertionOrder(Supplier<EventQueue> make) {
+        EventQueue q = make.get();
+        // exact reference: {time, band, seq, target} ordered by (time, band, seq)
+        TreeSet<long[]> ref = new TreeSet<>((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0])
+                : x[1] != y[1] ? Long.compare(x[1], y[1]) : Long.compare(x[2], y[2]));
+        SplittableRandom r = new SplittableRandom(17);
+        int target = 0;
+        for (int i = 0; i < 5000; i++) {
+            long t = 1_000 + (i % 7 == 0 ? r.nextInt(3) : 0);
+            int band = Band.TICK + (r.nextInt(4) == 0 ? 8 : 0);
+            q.push(t, band, target, 0, null);
+            ref.add(new long[] {t, band, target, target});
+            target++;
+        }
+        int popped = 0;
+        while (!ref.isEmpty()) {
+            long[] e = ref.pollFirst();
+            assertEquals(e[0], q.pop(), "pop " + popped);
+            assertEquals((int) e[3], q.poppedTarget(), "pop " + popped);
+            popped++;
+            if (popped < 8000 && r.nextInt(3) == 0) {
+                // zero-latency deliveries and late work at the current time, and next-edge events
+                long pt = e[0] + (r.nextInt(5) == 0 ? 1 + r.nextInt(3) : 0);
+                int band = r.nextInt(4) * 8;
+                q.push(pt, band, target, 0, null);
+                ref.add(new long[] {pt, band, target, target});
+                target++;
+            }
+        }
+        assertEquals(0, q.size());
     }
 
     private static long[] minOf(List<long[]> ref) {
