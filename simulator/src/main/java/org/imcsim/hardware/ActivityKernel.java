@@ -536,9 +536,12 @@ final class ActivityKernel {
             }
         }
         hist[0] += idle;
+        int maxLevel = (1 << cb) - 1;
         for (int a = 0; a <= aMax; a++) {
             int row = a * bins;
-            for (int ws = 0; ws < bins; ws++) {
+            // a column's level sum under a driven rows is at most a · maxLevel: only that part of the row is used
+            int wsEnd = (int) Math.min(bins, (long) a * maxLevel + 1);
+            for (int ws = 0; ws < wsEnd; ws++) {
                 long c = h2[row + ws] + h2b[row + ws];
                 if (c != 0) {
                     hist[ws] += c;
