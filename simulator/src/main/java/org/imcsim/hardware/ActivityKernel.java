@@ -486,18 +486,7 @@ final class ActivityKernel {
                 int r0 = p.rowStart[blk];
                 int rc = p.rowCount[blk];
                 int words = (rc + 63) >>> 6;
-                java.util.Arrays.fill(masks, 0, planes * words, 0L);
-                int[] order = p.rowOrder;
-                for (int i = 0; i < rc; i++) {
-                    int code = codes[base + (order == null ? r0 + i : order[r0 + i])] & codeMask;
-                    int w = i >>> 6;
-                    long bit = 1L << (i & 63);
-                    while (code != 0) {
-                        int b = Integer.numberOfTrailingZeros(code);
-                        masks[b * words + w] |= bit;
-                        code &= code - 1;
-                    }
-                }
+                rowMasks(codes, base, p.rowOrder, r0, rc, codeMask, planes, words, masks);
                 long activeSum = 0;
                 for (int kk = 0; kk < planes; kk++) {
                     int a = 0;
@@ -571,6 +560,25 @@ final class ActivityKernel {
                 int ws = colWs[l + j] + colWs[l + slices + j];
                 hist[ws]++;
                 driveSum[ws] += drive;
+            }
+        }
+    }
+
+    /**
+     * The driven-row masks of one row-block for one input vector: bit i of {@code masks[b·words + i/64]} is set
+     * when bit b of the code of the block's i-th physical row is set ({@code planes} bit-planes).
+     */
+    private static void rowMasks(short[] codes, int base, int[] order, int r0, int rc, int codeMask, int planes, int words,
+                                 long[] masks) {
+        java.util.Arrays.fill(masks, 0, planes * words, 0L);
+        for (int i = 0; i < rc; i++) {
+            int code = codes[base + (order == null ? r0 + i : order[r0 + i])] & codeMask;
+            int w = i >>> 6;
+            long bit = 1L << (i & 63);
+            while (code != 0) {
+                int b = Integer.numberOfTrailingZeros(code);
+                masks[b * words + w] |= bit;
+                code &= code - 1;
             }
         }
     }
@@ -769,17 +777,7 @@ final class ActivityKernel {
                 int r0 = p.rowStart[blk];
                 int rc = p.rowCount[blk];
                 int words = (rc + 63) >>> 6;
-                java.util.Arrays.fill(masks, 0, inputBits * words, 0L);
-                for (int i = 0; i < rc; i++) {
-                    int code = codes[base + (order == null ? r0 + i : order[r0 + i])] & codeMask;
-                    int w = i >>> 6;
-                    long bit = 1L << (i & 63);
-                    while (code != 0) {
-                        int b = Integer.numberOfTrailingZeros(code);
-                        masks[b * words + w] |= bit;
-                        code &= code - 1;
-                    }
-                }
+                rowMasks(codes, base, order, r0, rc, codeMask, inputBits, words, masks);
                 for (int s = 0; s < steps; s++) {
                     int b0 = s * dacBits;
                     int b1 = Math.min(inputBits, b0 + dacBits);
