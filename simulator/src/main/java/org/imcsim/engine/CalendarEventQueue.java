@@ -509,29 +509,22 @@ public final class CalendarEventQueue implements EventQueue {
         for (int j = 0, c = first; j < nc; j++, c = cn[c]) {
             cl[j] = c;
         }
-        // keys in insertion order, and their range
-        long[] gk = gatherKey;
-        long min = Long.MAX_VALUE;
-        long max = 0;
+        // counting sort on the top bits of the time offset (the segment's width is known, so no
+        // pass over the keys for their range): about four slots per event, so times rarely share
+        // a slot; same-time events of different bands always do, and the insertion pass below
+        // orders them
+        int slotBits = Math.min(12, 34 - Integer.numberOfLeadingZeros(k));
+        int sh = Math.max(0, shift - slotBits);
+        int nSlots = 1 << Math.min(slotBits, shift);
+        int[] sl = slots;
+        Arrays.fill(sl, 0, nSlots, 0);
         for (int ci = 0, j = 0; ci < nc; ci++) {
             int base = 3 * (cl[ci] << CHUNK_BITS);
             int end = Math.min(CHUNK, k - j);
-            for (int e = 0; e < end; e++, j++) {
-                long key = ((ch[base + 3 * e] - start) << 6) | (ch[base + 3 * e + 2] & BAND_MASK);
-                gk[j] = key;
-                min = Math.min(min, key);
-                max = Math.max(max, key);
+            j += end;
+            for (int e = 0; e < end; e++) {
+                sl[(int) ((ch[base + 3 * e] - start) >>> sh)]++;
             }
-        }
-        // counting sort on the top bits of (key - min): about 4 slots per event
-        int slotBits = Math.min(12, 34 - Integer.numberOfLeadingZeros(k));
-        int rangeBits = 64 - Long.numberOfLeadingZeros(max - min);
-        int sh = Math.max(0, rangeBits - slotBits);
-        int nSlots = 1 << Math.min(slotBits, rangeBits);
-        int[] sl = slots;
-        Arrays.fill(sl, 0, nSlots, 0);
-        for (int i = 0; i < k; i++) {
-            sl[(int) ((gk[i] - min) >>> sh)]++;
         }
         for (int i = 0, sum = 0; i < nSlots; i++) {
             int v = sl[i];
@@ -543,14 +536,17 @@ public final class CalendarEventQueue implements EventQueue {
         for (int ci = 0, j = 0; ci < nc; ci++) {
             int base = 3 * (cl[ci] << CHUNK_BITS);
             int end = Math.min(CHUNK, k - j);
-            for (int e = 0; e < end; e++, j++) {
-                long key = gk[j];
-                int r = sl[(int) ((key - min) >>> sh)]++;
-                rk[r] = key;
+            j += end;
+            for (int e = 0; e < end; e++) {
                 int src = base + 3 * e;
-                rn[3 * r] = ch[src];
+                long t = ch[src];
+                long m = ch[src + 2];
+                long off = t - start;
+                int r = sl[(int) (off >>> sh)]++;
+                rk[r] = (off << 6) | (m & BAND_MASK);
+                rn[3 * r] = t;
                 rn[3 * r + 1] = ch[src + 1];
-                rn[3 * r + 2] = ch[src + 2];
+                rn[3 * r + 2] = m;
             }
         }
         // stable insertion pass for keys that shared a slot, with a work budget; also counts
@@ -578,7 +574,13 @@ public final class CalendarEventQueue implements EventQueue {
                 rn[3 * p + 4] = a;
                 rn[3 * p + 5] = m;
                 if (budget < 0) {
-                    radixSort(k, nc, start, min, rangeBits);
+                    long min = Long.MAX_VALUE;
+                    long max = 0;
+                    for (int q = 0; q < k; q++) {
+                        min = Math.min(min, rk[q]);
+                        max = Math.max(max, rk[q]);
+                    }
+                    radixSort(k, nc, start, min, 64 - Long.numberOfLeadingZeros(max - min));
                     break;
                 }
             } else if ((key ^ prev) >>> 6 != 0) {
