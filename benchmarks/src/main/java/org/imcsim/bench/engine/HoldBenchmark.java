@@ -56,7 +56,12 @@ public class HoldBenchmark {
     @Param({"1000", "100000"})
     public int pending;
 
-    /** Event queue: {@code calendar} ({@link CalendarEventQueue}), {@code wheel} ({@link TimingWheelEventQueue}) or {@code heap} ({@link QuaternaryHeapEventQueue}). */
+    /**
+     * Event queue: {@code calendar} ({@link CalendarEventQueue}), {@code wheel}
+     * ({@link TimingWheelEventQueue}) or {@code heap} ({@link QuaternaryHeapEventQueue}); also
+     * {@code ring} ({@link UnorderedRing}, only with {@code -p queue=ring}): no ordering at all, the
+     * ceiling for every real queue.
+     */
     @Param({"calendar", "wheel", "heap"})
     public String queue;
 
@@ -131,7 +136,8 @@ public class HoldBenchmark {
             case "calendar" -> new CalendarEventQueue();
             case "wheel" -> new TimingWheelEventQueue();
             case "heap" -> new QuaternaryHeapEventQueue(pending);
-            default -> throw new IllegalArgumentException("queue must be calendar, wheel or heap, got " + queue);
+            case "ring" -> new UnorderedRing();
+            default -> throw new IllegalArgumentException("queue must be calendar, wheel, heap or ring, got " + queue);
         };
         Delays delays = new Delays(meanDelayPs, 42);
         SystemBuilder b = new SystemBuilder("hold", 1);
