@@ -26,11 +26,12 @@ import java.util.NoSuchElementException;
  * after {@code windowEnd}.</li>
  * </ol>
  * A push is an append to its segment's tail chunk (or to the overflow heap); a pop reads the run
- * front. When the run and the FIFOs are empty, the next non-empty segment is gathered, sorted by
- * key {@code (time - segmentStart) << 6 | band} with one counting-sort pass on the top bits of the
- * key range (about four slots per event, so keys rarely share a slot) and an insertion pass that
- * fixes the rare slot collisions; a segment whose collisions would make that pass slow falls
- * back to a stable LSD radix sort. Each event is thus copied push → chunk → run → pop, mostly
+ * front. When the run and the FIFOs are empty, the next non-empty segment is sorted by key
+ * {@code (time - segmentStart) << 6 | band}: one counting-sort pass on the top bits of the time
+ * offset (the segment's width is known, so no pass is spent finding the key range; about four
+ * slots per event, so times rarely share a slot) and an insertion pass that fixes the rare slot
+ * collisions and orders same-time events by band; a segment whose collisions would make that pass
+ * slow (events crowded into a small part of the segment) falls back to a stable LSD radix sort. Each event is thus copied push → chunk → run → pop, mostly
  * sequentially.
  *
  * <p><b>Why the order is exact</b> without a per-event sequence number. A segment holds its
