@@ -443,8 +443,21 @@ final class ActivityKernel {
      * a nonzero level count as driven.
      */
     static void measure(Prepared p, short[] codes, int from, int to, int inputBits, int dacBits, LayerActivity out) {
+        measure(p, codes, from, to, inputBits, dacBits, false, out);
+    }
+
+    /**
+     * As {@link #measure(Prepared, short[], int, int, int, int, LayerActivity)}, for inputs that are two's
+     * complement when {@code signedInput}: with multi-bit row drivers the magnitude bits {@code 0..inputBits−2}
+     * are then read {@code dacBits} at a time and the sign bit in a read step of its own (level 1), as the
+     * functional model reads them ({@link HardwareSpec#inputCycles(boolean)} steps per vector). With 1-bit
+     * drivers every bit is its own step either way.
+     */
+    static void measure(Prepared p, short[] codes, int from, int to, int inputBits, int dacBits, boolean signedInput,
+                        LayerActivity out) {
+        out.signedInput(signedInput);
         if (dacBits > 1) {
-            measureMultiBit(p, codes, from, to, inputBits, dacBits, out);
+            measureMultiBit(p, codes, from, to, inputBits, dacBits, signedInput, out);
             return;
         }
         int planes = inputBits;
@@ -751,9 +764,11 @@ final class ActivityKernel {
     }
 
     private static void measureMultiBit(Prepared p, short[] codes, int from, int to, int inputBits, int dacBits,
-                                        LayerActivity out) {
+                                        boolean signedInput, LayerActivity out) {
         int codeMask = (1 << inputBits) - 1;
-        int steps = (inputBits + dacBits - 1) / dacBits;
+        int magBits = signedInput ? inputBits - 1 : inputBits;
+        int magSteps = (magBits + dacBits - 1) / dacBits;
+        int steps = magSteps + (signedInput ? 1 : 0);
         int cb = p.cellBits;
         int maxWords = 1;
         for (int c : p.rowCount) {
@@ -779,8 +794,9 @@ final class ActivityKernel {
                 int words = (rc + 63) >>> 6;
                 rowMasks(codes, base, order, r0, rc, codeMask, inputBits, words, masks);
                 for (int s = 0; s < steps; s++) {
-                    int b0 = s * dacBits;
-                    int b1 = Math.min(inputBits, b0 + dacBits);
+                    // magnitude steps of dacBits bits, then (signed inputs) the sign bit alone
+                    int b0 = s < magSteps ? s * dacBits : inputBits - 1;
+                    int b1 = s < magSteps ? Math.min(magBits, b0 + dacBits) : inputBits;
                     int d = 0;
                     int driven = 0;
                     for (int w = 0; w < words; w++) {

@@ -220,17 +220,18 @@ public final class HardwareRun {
                 int v = (int) vectors[l.index()];
                 short[] c = syntheticCodes(network, l, syn.seed(), v);
                 activity.set(l.index(), submitActivity(pool, prepared.get(l.index()), c, v, spec.inputBits(),
-                        spec.dacBits()));
+                        spec.dacBits(), false));
             }
         } else {
             float[] image = ((ActivitySource.Image) source).input();
             MatrixKernel floats = new FloatMatrixKernel(network);
             MatrixKernel recording = (layer, group, x, vecs, y) -> {
                 floats.multiply(layer, group, x, vecs, y);
-                short[] c = quantize(layer, x, vecs, spec);
+                Codes q = quantize(layer, x, vecs, spec);
+                short[] c = q.codes();
                 int v = c.length / layer.rows();
                 activity.set(layer.index(), submitActivity(pool, prepared.get(layer.index()), c, v, spec.inputBits(),
-                        spec.dacBits()));
+                        spec.dacBits(), q.signed()));
                 codes.touch(layer.index());
             };
             new FloatForward(network, recording).run(image, 1);
@@ -291,7 +292,7 @@ public final class HardwareRun {
         List<Dependencies.Edges> edges = Dependencies.of(network, spec.noPadding());
         // 4. event simulation: one image for latency and counts, then the pipeline interval
         TraceRecorder trace = options.traceCap() > 0 ? new TraceRecorder(options.traceCap()) : null;
-        Chip one = Chip.build(network, spec, layers, placement, cm, edges, vectors, 1, options.seed(), trace);
+        Chip one = Chip.build(network, spec, layers, acts, placement, cm, edges, vectors, 1, options.seed(), trace);
         SimulationResult r1 = one.simulation.run();
         requireDone(one, 1);
         long singlePs = one.controller.imageDonePs(0);
@@ -299,7 +300,7 @@ public final class HardwareRun {
         Chip steady = one;
         SimulationResult rs = r1;
         if (spec.pipeline()) {
-            steady = Chip.build(network, spec, layers, placement, cm, edges, vectors, spec.images(), options.seed(), null);
+            steady = Chip.build(network, spec, layers, acts, placement, cm, edges, vectors, spec.images(), options.seed(), null);
             rs = steady.simulation.run();
             requireDone(steady, spec.images());
             int m = spec.images();
@@ -368,7 +369,8 @@ public final class HardwareRun {
     private static final int CHUNK_VECTORS = 128;
 
     private static Future<LayerActivity> submitActivity(ExecutorService pool, Future<ActivityKernel.Prepared> prep,
-                                                        short[] codes, int vectors, int inputBits, int dacBits) {
+                                                        short[] codes, int vectors, int inputBits, int dacBits,
+                                                        boolean signedInput) {
         int chunks = Math.max(1, (vectors + CHUNK_VECTORS - 1) / CHUNK_VECTORS);
         List<Future<LayerActivity>> parts = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
@@ -377,7 +379,7 @@ public final class HardwareRun {
             parts.add(pool.submit(() -> {
                 ActivityKernel.Prepared p = prep.get();
                 LayerActivity a = ActivityKernel.empty(p, dacBits);
-                ActivityKernel.measure(p, codes, from, to, inputBits, dacBits, a);
+                ActivityKernel.measure(p, codes, from, to, inputBits, dacBits, signedInput, a);
                 return a;
             }));
         }
@@ -426,8 +428,12 @@ public final class HardwareRun {
         }
     }
 
+    /** A layer's input codes and whether they are two's complement (some input was negative). */
+    record Codes(short[] codes, boolean signed) {
+    }
+
     /** Quantizes one layer's im2col vectors per MODEL.md §1, keeping only unpadded positions if asked. */
-    static short[] quantize(CrossbarLayer layer, float[] x, int vecs, HardwareSpec spec) {
+    static Codes quantize(CrossbarLayer layer, float[] x, int vecs, HardwareSpec spec) {
         int k = layer.rows();
         int[] keep = positions(layer, vecs, spec.noPadding());
         double max = 0;
@@ -455,7 +461,7 @@ public final class HardwareRun {
                 c[dst + r] = (short) (q < lo ? lo : (q > hi ? hi : (long) q));
             }
         }
-        return c;
+        return new Codes(c, signed);
     }
 
     /** Indices of the vectors simulated: all, or with NeuroSim's convention the fully unpadded windows. */
@@ -554,7 +560,8 @@ public final class HardwareRun {
             this.serialTraffic = serialTraffic;
         }
 
-        static Chip build(Network net, HardwareSpec spec, ActivityKernel.Prepared[] layers, Placement placement, CostModel cm,
+        static Chip build(Network net, HardwareSpec spec, ActivityKernel.Prepared[] layers, LayerActivity[] acts,
+                          Placement placement, CostModel cm,
                           List<Dependencies.Edges> edges, long[] vectors, int images, long seed, TraceRecorder trace) {
             SystemBuilder b = new SystemBuilder("chip", seed);
             long clk = cm.clockPs;
@@ -614,7 +621,7 @@ public final class HardwareRun {
                     for (int c = 0; c < gc; c++) {
                         outTiles[c] = t0 + (gr - 1) * gc + c;
                     }
-                    BankGeometry g = new BankGeometry(Math.max(1, m.crossbars), spec.inputCycles(), positions,
+                    BankGeometry g = new BankGeometry(Math.max(1, m.crossbars), spec.inputCycles(acts[i].signedInput()), positions,
                             (cpw - 1) * groupsPerPlane, groupsPerPlane, inBits, outValues, outBits, m.rowBlocks(),
                             pooled, inTiles, (inBits + gr - 1) / gr, outTiles, (outBits + gc - 1) / gc);
                     Buffer inBuf = null;

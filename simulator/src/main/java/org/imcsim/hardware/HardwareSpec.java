@@ -315,9 +315,14 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
         return ronOhm * onOffRatio;
     }
 
-    /** T_in = ceil(inputBits / dacBits): read cycles (bit-planes) per input vector. */
+    /** T_in = ceil(inputBits / dacBits): read cycles (bit-planes) per input vector of unsigned inputs. */
     public int inputCycles() {
         return (inputBits + dacBits - 1) / dacBits;
+    }
+
+    /** Read cycles per input vector, with the sign cycle of two's-complement inputs ({@link MappingSpec#inputCycles(boolean)}). */
+    public int inputCycles(boolean signedInput) {
+        return signedInput ? (inputBits - 1 + dacBits - 1) / dacBits + 1 : inputCycles();
     }
 
     /** The ADC conversions per differential pair: 1 with analog subtraction, else one per column. */

@@ -17,6 +17,7 @@ public final class LayerActivity {
     private long conversions;
     private final long[] histogram;
     private final long[] driveByLevelSum;
+    private boolean signedInput;
 
     /** An empty activity record for level sums 0..maxLevelSum. */
     public LayerActivity(String layer, int maxLevelSum) {
@@ -70,6 +71,10 @@ public final class LayerActivity {
         if (o.histogram.length != histogram.length) {
             throw new IllegalArgumentException("cannot merge activities of different level ranges");
         }
+        if (o.signedInput != signedInput && (o.planeReads | planeReads) != 0) {
+            throw new IllegalArgumentException("cannot merge activities of signed and unsigned inputs");
+        }
+        signedInput |= o.signedInput;
         planeReads += o.planeReads;
         activeRows += o.activeRows;
         conversions += o.conversions;
@@ -77,6 +82,18 @@ public final class LayerActivity {
             histogram[i] += o.histogram[i];
             driveByLevelSum[i] += o.driveByLevelSum[i];
         }
+    }
+
+    void signedInput(boolean signed) {
+        signedInput = signed;
+    }
+
+    /**
+     * Whether the inputs were two's complement: with multi-bit row drivers the sign bit is then its own read
+     * cycle ({@link HardwareSpec#inputCycles(boolean)}). False for records rebuilt from saved counts.
+     */
+    public boolean signedInput() {
+        return signedInput;
     }
 
     /** Layer name. */
@@ -141,7 +158,7 @@ public final class LayerActivity {
     @Override
     public boolean equals(Object o) {
         return o instanceof LayerActivity a && a.layer.equals(layer) && a.planeReads == planeReads
-                && a.activeRows == activeRows && Arrays.equals(a.histogram, histogram)
+                && a.activeRows == activeRows && a.signedInput == signedInput && Arrays.equals(a.histogram, histogram)
                 && Arrays.equals(a.driveByLevelSum, driveByLevelSum);
     }
 

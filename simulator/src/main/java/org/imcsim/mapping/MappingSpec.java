@@ -71,9 +71,19 @@ public record MappingSpec(int weightBits, int inputBits, int cellBits, int dacBi
         return cols / cellsPerWeight();
     }
 
-    /** T_in = ceil(inputBits / dacBits): read cycles per input vector. */
+    /** T_in = ceil(inputBits / dacBits): read cycles per input vector of unsigned inputs. */
     public int inputCycles() {
         return (inputBits + dacBits - 1) / dacBits;
+    }
+
+    /**
+     * Read cycles per input vector: {@link #inputCycles()} for unsigned inputs; for two's-complement
+     * inputs the sign bit is read as its own 1-bit cycle weighted −2^(inputBits−1) (row drivers apply
+     * non-negative levels only) and the other inputBits−1 bits dacBits at a time, so
+     * ceil((inputBits−1)/dacBits) + 1 — the same as T_in with a 1-bit DAC.
+     */
+    public int inputCycles(boolean signedInput) {
+        return signedInput ? (inputBits - 1 + dacBits - 1) / dacBits + 1 : inputCycles();
     }
 
     /** The largest quantized weight magnitude, 2^(weightBits−1) − 1. */

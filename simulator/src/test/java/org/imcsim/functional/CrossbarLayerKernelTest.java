@@ -90,6 +90,9 @@ class CrossbarLayerKernelTest {
                             }
                             int cycles = signedInput ? (7 + dacBits - 1) / dacBits + 1 : (8 + dacBits - 1) / dacBits;
                             assertEquals((long) count * cycles * m.crossbars(), act.readCycles);
+                            // the hardware model counts the same read cycles (MappingSpec.inputCycles)
+                            assertEquals(cycles, sp.inputCycles(signedInput));
+                            assertEquals(cycles, idealKernel(m, 0, signedInput).cycles());
                             cases++;
                         }
                     }

@@ -191,4 +191,69 @@ class ActivityKernelTest {
         assertArrayEquals(hist, a.histogram());
         assertArrayEquals(drive, a.driveByLevelSum());
     }
+
+    /**
+     * Two's-complement inputs with a 2-bit DAC: the magnitude bits are read two at a time and the sign bit in a
+     * step of its own, as the functional kernel reads them, so the hardware counts the same read cycles.
+     */
+    @Test
+    void signedInputsWithAMultiBitDacReadTheSignBitInAStepOfItsOwn() {
+        int k = 200;
+        Network net = dense(k, 20, 17, 0.3);
+        CrossbarLayer l = net.crossbarLayers().get(0);
+        MappingSpec ms = new MappingSpec(8, 8, 2, 2, 128, 64, SignedScheme.OFFSET, Subtraction.DIGITAL, ScaleMode.LAYER);
+        var mapped = LayerMapper.map(l.name(), l.copyMatrix(), l.rows(), l.cols(), ms);
+        ActivityKernel.Prepared p = ActivityKernel.prepare(l, ms, false);
+        SplittableRandom r = new SplittableRandom(5);
+        int vectors = 6;
+        short[] codes = new short[vectors * k];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (short) (r.nextInt(4) == 0 ? 0 : r.nextInt(-128, 128));
+        }
+        LayerActivity a = ActivityKernel.empty(p, 2);
+        ActivityKernel.measure(p, codes, 0, vectors, 8, 2, true, a);
+        assertEquals(true, a.signedInput());
+        // steps: bits {0,1}, {2,3}, {4,5}, {6}, then the sign bit 7
+        int[][] steps = {{0, 2}, {2, 4}, {4, 6}, {6, 7}, {7, 8}};
+        assertEquals(steps.length, ms.inputCycles(true));
+        long[] hist = new long[a.maxLevelSum() + 1];
+        long[] drive = new long[a.maxLevelSum() + 1];
+        long planes = 0;
+        long active = 0;
+        for (var t : mapped.tiles()) {
+            for (int v = 0; v < vectors; v++) {
+                for (int[] st : steps) {
+                    planes++;
+                    int[] level = new int[t.rowCount()];
+                    int act = 0;
+                    int sum = 0;
+                    for (int i = 0; i < t.rowCount(); i++) {
+                        int code = codes[v * k + t.rowStart() + i] & 0xFF;
+                        level[i] = (code >> st[0]) & ((1 << (st[1] - st[0])) - 1);
+                        act += level[i] != 0 ? 1 : 0;
+                        sum += level[i];
+                    }
+                    active += act;
+                    for (int c = 0; c < t.physCols(); c++) {
+                        int ws = 0;
+                        for (int i = 0; i < t.rowCount(); i++) {
+                            ws += level[i] * t.level(i, c);
+                        }
+                        hist[ws]++;
+                        drive[ws] += sum;
+                    }
+                }
+            }
+        }
+        assertEquals(planes, a.planeReads());
+        assertEquals((long) ms.inputCycles(true) * vectors * mapped.crossbars(), a.planeReads());
+        assertEquals(active, a.activeRows());
+        assertArrayEquals(hist, a.histogram());
+        assertArrayEquals(drive, a.driveByLevelSum());
+        // unsigned codes keep the plain grouping: ceil(8 / 2) steps
+        LayerActivity u = ActivityKernel.empty(p, 2);
+        ActivityKernel.measure(p, codes, 0, vectors, 8, 2, false, u);
+        assertEquals((long) ms.inputCycles(false) * vectors * mapped.crossbars(), u.planeReads());
+        assertEquals(4, ms.inputCycles(false));
+    }
 }

@@ -189,6 +189,37 @@ class AnalyticTest {
     }
 
     @Test
+    void signedInputsWithATwoBitDacTakeASignStepAsTheFunctionalModelDoes() {
+        int k = 64;
+        int n = 4;
+        Network net = dense(k, n, 0.5f); // stored 254 = 0b1111_1110 on 8 one-bit slices
+        float[] minusOnes = new float[k];
+        Arrays.fill(minusOnes, -1f); // signed: code −127 = 0b1000_0001 in two's complement
+        float[] ones = new float[k];
+        Arrays.fill(ones, 1f); // unsigned: code 255
+        HardwareSpec two = oneTile().pipeline(false).dacBits(2).build();
+        HardwareResult neg = HardwareRun.execute(net, two, new ActivitySource.Image(minusOnes), HardwareRun.Options.defaults());
+        HardwareResult pos = HardwareRun.execute(net, two, new ActivitySource.Image(ones), HardwareRun.Options.defaults());
+        ActionCounts.Layer c = neg.actionCounts().layers().get(0);
+        // magnitude bits {0,1} {2,3} {4,5} {6}, then the sign bit alone: 5 steps, against 4 unsigned
+        int steps = 5;
+        assertEquals(steps, two.inputCycles(true));
+        assertEquals(steps, c.arrayPlanes());
+        assertEquals(4, pos.actionCounts().layers().get(0).arrayPlanes());
+        assertEquals(steps * n * 8L, c.conversions());
+        LayerActivity a = c.activity();
+        assertTrue(a.signedInput());
+        // rows are driven (level 1) in the first step (bit 0) and the sign step only
+        assertEquals(2.0 * k / steps, a.meanActiveRows(), 1e-12);
+        long[] hist = new long[a.maxLevelSum() + 1];
+        hist[k] = 2L * n * 7;
+        hist[0] = steps * n * 8L - hist[k];
+        assertArrayEquals(hist, a.histogram());
+        // one more read step costs its conversion cycles: the signed run is longer
+        assertTrue(neg.singleImageNs() > pos.singleImageNs(), neg.singleImageNs() + " vs " + pos.singleImageNs());
+    }
+
+    @Test
     void sampleAndHoldReleasesTheRowsAndCostsOneAcquisitionPerColumnAndRead() {
         int k = 64;
         Network net = dense(k, 4, 0.5f);
