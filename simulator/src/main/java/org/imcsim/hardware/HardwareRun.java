@@ -570,8 +570,8 @@ public final class HardwareRun {
             Buffer gbuf = new Buffer(b.root(), "globalBuffer", cm.globalBufferBits, cm.globalBufferWidthBits, clk);
             Interconnect ic;
             if (spec.interconnect() == HardwareSpec.Interconnect.MESH) {
-                ic = new MeshNoc(b.root(), "noc", tiles, placement.gridRows(), placement.gridCols(), spec.nocFlitBits(),
-                        spec.nocRouterCycles(), clk);
+                ic = new MeshNoc(b.root(), "noc", tiles, placement.gridRows(), placement.gridCols(),
+                        spec.nocConcentration(), spec.nocFlitBits(), spec.nocRouterCycles(), clk);
             } else {
                 GlobalBus bus = new GlobalBus(b.root(), spec.interconnect() == HardwareSpec.Interconnect.XY_BUS ? "xyBus"
                         : "hTree", tiles, cm.busWidthBits, cm.beatToTilePs, cm.beatFromTilePs,

@@ -8,6 +8,7 @@ import org.imcsim.cost.Roadmap;
 import org.imcsim.cost.Technology;
 import org.imcsim.cost.circuit.AdcType;
 import org.imcsim.cost.circuit.CellType;
+import org.imcsim.cost.isaac.IsaacCostProfile;
 import org.imcsim.mapping.MappingSpec;
 import org.imcsim.mapping.ScaleMode;
 import org.imcsim.mapping.SignedScheme;
@@ -318,6 +319,14 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
     /** T_in = ceil(inputBits / dacBits): read cycles (bit-planes) per input vector of unsigned inputs. */
     public int inputCycles() {
         return (inputBits + dacBits - 1) / dacBits;
+    }
+
+    /**
+     * Tiles per mesh router: 4 under the {@code isaac} cost profile (ISAAC's concentrated mesh, a router per
+     * 2×2 tiles), else 1.
+     */
+    public int nocConcentration() {
+        return costProfile == CostProfile.ISAAC ? IsaacCostProfile.TILES_PER_ROUTER : 1;
     }
 
     /** Read cycles per input vector, with the sign cycle of two's-complement inputs ({@link MappingSpec#inputCycles(boolean)}). */

@@ -72,6 +72,42 @@ class ComponentContractTest {
     }
 
     @Test
+    void aConcentratedMeshSharesARouterAmongFourTiles() {
+        SystemBuilder b = new SystemBuilder("t", 1);
+        // 4 × 4 tile positions, a router per 2 × 2 tiles: 2 × 2 routers; the global buffer at router (0, 1)
+        MeshNoc noc = new MeshNoc(b.root(), "noc", 16, 4, 4, 4, 64, 2, CLK);
+        long hop = 3 * CLK;
+        long flits = 4; // 256 bits
+        assertEquals(4, noc.routers());
+        // tiles 0, 1, 4, 5 share router 0: injection, that router, ejection; no link (a transfer over L links
+        // takes (L + 1) hops plus the F flit cycles)
+        assertEquals(0, noc.hops(0, 5));
+        assertEquals(hop + flits * CLK, noc.transfer(0, 5, 256, 0));
+        assertEquals(0, noc.flitLinks());
+        assertEquals(flits, noc.flitRouters());
+        // tile 0 -> tile 15: routers 0 -> 1 -> 3, two links (one router per dimension step, not two)
+        assertEquals(2, noc.hops(0, 15));
+        SystemBuilder b2 = new SystemBuilder("t2", 1);
+        MeshNoc fresh = new MeshNoc(b2.root(), "noc", 16, 4, 4, 4, 64, 2, CLK);
+        assertEquals(3 * hop + flits * CLK, fresh.transfer(0, 15, 256, 0));
+        assertEquals(2 * flits, fresh.flitLinks());
+        assertEquals(3 * flits, fresh.flitRouters());
+        // the same grid with a router per tile: six links
+        SystemBuilder b3 = new SystemBuilder("t3", 1);
+        MeshNoc flat = new MeshNoc(b3.root(), "noc", 16, 4, 4, 64, 2, CLK);
+        assertEquals(6, flat.hops(0, 15));
+        assertEquals(7 * hop + flits * CLK, flat.transfer(0, 15, 256, 0));
+        // two tiles of one router inject and eject on ports of their own: flows 0 -> 1 and 4 -> 5 do not wait
+        SystemBuilder b4 = new SystemBuilder("t4", 1);
+        MeshNoc ports = new MeshNoc(b4.root(), "noc", 16, 4, 4, 4, 64, 2, CLK);
+        assertEquals(ports.transfer(0, 1, 256, 0), ports.transfer(4, 5, 256, 0));
+        assertThrows(IllegalArgumentException.class, () -> new MeshNoc(new SystemBuilder("t5", 1).root(), "noc", 4, 2, 2,
+                3, 64, 2, CLK));
+        // utilisation counts real links: 2 × 2 routers have 8 directed links, 17 nodes inject and eject
+        assertEquals(8 + 34, noc.resources());
+    }
+
+    @Test
     void xyBusSeparatesDirectionsAndHTreeSharesItsRoot() {
         SystemBuilder b = new SystemBuilder("t", 1);
         GlobalBus xy = new GlobalBus(b.root(), "xy", 4, 128, 2 * CLK, 3 * CLK, true);

@@ -126,6 +126,8 @@ class IsaacPresetValidationTest {
         assertEquals(128, s.colsPerAdc());
         assertTrue(s.sampleHold());
         assertEquals(HardwareSpec.Interconnect.MESH, s.interconnect());
+        assertEquals(4, s.nocConcentration(), "ISAAC's concentrated mesh: a router per 4 tiles");
+        assertEquals(1, HardwareSpec.builder().build().nocConcentration());
         assertEquals(HardwareSpec.BufferType.EDRAM, s.bufferType());
         assertEquals(8, s.peRows() * s.peCols(), "8 arrays per IMA");
         assertEquals(12, s.tileRows() * s.tileCols(), "12 IMAs per tile");
