@@ -412,11 +412,13 @@ public final class HardwareRun {
             return true;
         }
 
+        /** The sum, into a fresh record: the parts are left as they are, so every call returns the same total. */
         @Override
         public LayerActivity get() throws InterruptedException, ExecutionException {
-            LayerActivity sum = parts.get(0).get();
-            for (int i = 1; i < parts.size(); i++) {
-                sum.add(parts.get(i).get());
+            LayerActivity first = parts.get(0).get();
+            LayerActivity sum = new LayerActivity(first.layer(), first.maxLevelSum());
+            for (Future<LayerActivity> f : parts) {
+                sum.add(f.get());
             }
             return sum;
         }

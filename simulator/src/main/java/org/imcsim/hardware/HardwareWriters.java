@@ -120,6 +120,7 @@ public final class HardwareWriters {
             ObjectNode a = o.putObject("activity");
             a.put("planeReads", l.activity().planeReads());
             a.put("activeRows", l.activity().activeRows());
+            a.put("signedInput", l.activity().signedInput());
             ArrayNode h = a.putArray("histogram");
             ArrayNode d = a.putArray("driveByLevelSum");
             long[] hist = l.activity().histogram();
@@ -158,6 +159,7 @@ public final class HardwareWriters {
                 long[] drive = longs(a.get("driveByLevelSum"));
                 LayerActivity act = LayerActivity.of(o.get("name").asText(), a.get("planeReads").asLong(),
                         a.get("activeRows").asLong(), hist, drive);
+                act.signedInput(a.path("signedInput").asBoolean(false));
                 layers.add(new ActionCounts.Layer(o.get("name").asText(), o.get("novel").asBoolean(),
                         o.get("arrayPlanes").asLong(), o.get("arraySenses").asLong(), o.get("conversions").asLong(),
                         o.get("weightMerges").asLong(), o.get("inputMerges").asLong(), o.get("adds").asLong(),

@@ -71,10 +71,11 @@ public final class LayerActivity {
         if (o.histogram.length != histogram.length) {
             throw new IllegalArgumentException("cannot merge activities of different level ranges");
         }
-        if (o.signedInput != signedInput && (o.planeReads | planeReads) != 0) {
+        if (planeReads == 0) {
+            signedInput = o.signedInput;
+        } else if (o.planeReads != 0 && o.signedInput != signedInput) {
             throw new IllegalArgumentException("cannot merge activities of signed and unsigned inputs");
         }
-        signedInput |= o.signedInput;
         planeReads += o.planeReads;
         activeRows += o.activeRows;
         conversions += o.conversions;
