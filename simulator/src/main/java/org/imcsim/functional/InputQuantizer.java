@@ -17,8 +17,25 @@ public record InputQuantizer(double scale, int bits, boolean signed) {
         }
     }
 
-    /** From a calibration statistic: the largest |x| to represent (max or a percentile). */
+    /** Two's-complement inputs need a sign bit and at least one magnitude bit. */
+    public static final class TooFewBitsException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooFewBitsException(String detail) {
+            super(detail);
+        }
+    }
+
+    /**
+     * From a calibration statistic: the largest |x| to represent (max or a percentile).
+     *
+     * @throws TooFewBitsException for signed inputs with fewer than 2 bits
+     */
     public static InputQuantizer calibrated(double maxAbs, boolean signed, int bits) {
+        if (signed && bits < 2) {
+            throw new TooFewBitsException("negative inputs are fed in two's complement, which needs at least 2 bits "
+                    + "(a sign bit and a magnitude bit), got " + bits);
+        }
         long top = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
         double s = maxAbs > 0 ? maxAbs / top : 1.0;
         return new InputQuantizer(s, bits, signed);

@@ -83,7 +83,11 @@ public final class MappedNetwork {
             double maxAbs = spec.inputPercentile() >= 100
                     ? Math.max(Math.abs(xs[i].min()), xs[i].max())
                     : absPercentile(xs[i], spec.inputPercentile());
-            inputs[i] = InputQuantizer.calibrated(maxAbs, signed, ms.inputBits());
+            try {
+                inputs[i] = InputQuantizer.calibrated(maxAbs, signed, ms.inputBits());
+            } catch (InputQuantizer.TooFewBitsException e) {
+                throw new InputQuantizer.TooFewBitsException("layer " + xls.get(i).name() + ": " + e.getMessage());
+            }
         }
         double[] hi = new double[xls.size()];
         java.util.Arrays.fill(hi, Double.NaN);

@@ -449,6 +449,10 @@ public final class HardwareRun {
             max = Math.max(max, Math.abs(v));
         }
         int bits = spec.inputBits();
+        if (signed && bits < 2) {
+            throw new BadInputException(null, "mapping.inputBits", "layer " + layer.name() + ": negative inputs are fed in "
+                    + "two's complement, which needs at least 2 bits (a sign bit and a magnitude bit), got " + bits);
+        }
         long top = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
         double scale = max > 0 ? max / top : 1.0;
         double inv = 1.0 / scale;

@@ -90,6 +90,8 @@ public final class AccuracyStudy {
         MappedNetwork mapped;
         try {
             mapped = MappedNetwork.build(net, spec, calib, cal);
+        } catch (org.imcsim.functional.InputQuantizer.TooFewBitsException e) {
+            throw new org.imcsim.config.BadInputException(null, "mapping.inputBits", e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new org.imcsim.config.BadInputException(null, "mapping.signed", e.getMessage(), e);
         }

@@ -65,4 +65,18 @@ class EndToEndRunTest {
         assertTrue(a.length() > 5000);
         assertEquals(a, b);
     }
+
+    @Test
+    void signedInputsWithOneInputBitAreABadInputNamingTheLayer() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"run", "--out", "x", "--images", "16", "--chips", "1", "--set", "mapping.inputBits=1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new Main.Environment(wd, new SimulationJob(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
+        String e = err.toString(StandardCharsets.UTF_8).trim();
+        assertEquals(2, code, e);
+        assertEquals("imcsim: mapping.inputBits: layer /conv1/Conv: negative inputs are fed in two's complement, which needs at "
+                + "least 2 bits (a sign bit and a magnitude bit), got 1", e);
+        assertTrue(!Files.exists(wd.resolve("x/report.json")), "no half-written report");
+    }
 }

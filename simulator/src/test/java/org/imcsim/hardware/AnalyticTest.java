@@ -220,6 +220,23 @@ class AnalyticTest {
     }
 
     @Test
+    void signedInputsNeedTwoInputBits() {
+        Network net = dense(64, 4, 0.5f);
+        float[] minusOnes = new float[64];
+        Arrays.fill(minusOnes, -1f);
+        HardwareSpec oneBit = oneTile().pipeline(false).precision(8, 1).build();
+        org.imcsim.config.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.imcsim.config.BadInputException.class,
+                () -> HardwareRun.execute(net, oneBit, new ActivitySource.Image(minusOnes), HardwareRun.Options.defaults()));
+        assertEquals("mapping.inputBits", e.field());
+        // unsigned 1-bit inputs are fine
+        float[] ones = new float[64];
+        Arrays.fill(ones, 1f);
+        assertEquals(1, HardwareRun.execute(net, oneBit, new ActivitySource.Image(ones), HardwareRun.Options.defaults())
+                .actionCounts().layers().get(0).arrayPlanes());
+    }
+
+    @Test
     void sampleAndHoldReleasesTheRowsAndCostsOneAcquisitionPerColumnAndRead() {
         int k = 64;
         Network net = dense(k, 4, 0.5f);
