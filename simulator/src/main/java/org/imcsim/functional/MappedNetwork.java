@@ -58,7 +58,9 @@ public final class MappedNetwork {
                 try {
                     mapped[xl.index()][g] = LayerMapper.map(name, sub, k, cpg, ms);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("layer " + name + ": " + e.getMessage(), e);
+                    String prefix = "layer " + name + ": ";
+                    String msg = e.getMessage() == null ? "" : e.getMessage();
+                    throw new IllegalArgumentException(msg.startsWith(prefix) ? msg : prefix + msg, e);
                 }
             }
         }

@@ -66,17 +66,27 @@ class EndToEndRunTest {
         assertEquals(a, b);
     }
 
-    @Test
-    void signedInputsWithOneInputBitAreABadInputNamingTheLayer() {
+    /** Runs the real job expecting bad input: exit 2, one line on stderr (returned), no report. */
+    private String badRun(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"run", "--out", "x", "--images", "16", "--chips", "1", "--set", "mapping.inputBits=1"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 new Main.Environment(wd, new SimulationJob(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
         String e = err.toString(StandardCharsets.UTF_8).trim();
         assertEquals(2, code, e);
-        assertEquals("imcsim: mapping.inputBits: layer /conv1/Conv: negative inputs are fed in two's complement, which needs at "
-                + "least 2 bits (a sign bit and a magnitude bit), got 1", e);
+        assertEquals(1, e.lines().count(), e);
         assertTrue(!Files.exists(wd.resolve("x/report.json")), "no half-written report");
+        return e;
+    }
+
+    @Test
+    void dataDependentBadInputsNameTheFieldAndTheLayerOnce() {
+        assertEquals("imcsim: mapping.inputBits: layer /conv1/Conv: negative inputs are fed in two's complement, which needs at "
+                + "least 2 bits (a sign bit and a magnitude bit), got 1",
+                badRun("run", "--out", "x", "--images", "16", "--chips", "1", "--set", "mapping.inputBits=1"));
+        String unipolar = badRun("run", "--out", "x", "--images", "16", "--chips", "1", "--set", "mapping.signed=unipolar");
+        assertTrue(unipolar.startsWith("imcsim: mapping.signed: layer /conv1/Conv: unipolar mapping needs one sign per crossbar"),
+                unipolar);
+        assertEquals(1, unipolar.split("layer /conv1/Conv", -1).length - 1, unipolar);
     }
 }
