@@ -25,7 +25,7 @@ public record Metric(String name, String path, String column, String label) {
             new Metric("topsPerMm2", "efficiency.topsPerMm2", "topsPerMm2", "density (TOPS/mm²)"),
             new Metric("accuracy", "accuracy.top1Mean", "accuracyMean", "top-1 accuracy (mean over chips)"),
             new Metric("accuracyStd", "accuracy.top1Std", "accuracyStd", "top-1 accuracy (std over chips)"),
-            new Metric("crossbars", "mapping.crossbars", "crossbars", "crossbars"));
+            new Metric("crossbars", "mapping.crossbars", "crossbars", "crossbars placed on the chip"));
 
     /** A headline metric by short name, or a report path (must contain a dot), else null. */
     public static Metric named(String name) {

@@ -18,7 +18,8 @@ import org.imcsim.engine.CalendarEventQueue;
  * last item reaches the sink. The stats tree carries the action counts of every block, busy times
  * and the sink's latency summary ({@code pipeline.sink.latencySumPs} etc.).
  *
- * <p>It is the scenario the CLI runs by default until the hardware model lands.
+ * <p>An example of the component API (hand-checked in {@code PipelineExampleTest}); it served as the
+ * CLI's default scenario before the hardware model existed.
  */
 public final class PipelineExample {
 
