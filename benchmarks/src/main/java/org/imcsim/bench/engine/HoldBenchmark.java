@@ -129,16 +129,27 @@ public class HoldBenchmark {
         }
     }
 
-    /** Builds the ring and brings the pending set to steady state. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        EventQueue q = switch (queue) {
+    /** The queue named by the {@code queue} parameter; {@code ring} only if {@code ringAllowed}. */
+    static EventQueue newQueue(String queue, int pending, boolean ringAllowed) {
+        return switch (queue) {
             case "calendar" -> new CalendarEventQueue();
             case "wheel" -> new TimingWheelEventQueue();
             case "heap" -> new QuaternaryHeapEventQueue(pending);
-            case "ring" -> new UnorderedRing();
-            default -> throw new IllegalArgumentException("queue must be calendar, wheel, heap or ring, got " + queue);
+            case "ring" -> {
+                if (!ringAllowed) {
+                    throw new IllegalArgumentException("the ring orders nothing: it is no pending set to measure alone");
+                }
+                yield new UnorderedRing();
+            }
+            default -> throw new IllegalArgumentException("queue must be calendar, wheel, heap"
+                    + (ringAllowed ? " or ring" : "") + ", got " + queue);
         };
+    }
+
+    /** Builds the ring and brings the pending set to steady state. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        EventQueue q = newQueue(queue, pending, true);
         Delays delays = new Delays(meanDelayPs, 42);
         SystemBuilder b = new SystemBuilder("hold", 1);
         int n = Math.min(pending, components);

@@ -1,10 +1,7 @@
 package org.imcsim.bench.engine;
 
 import java.util.concurrent.TimeUnit;
-import org.imcsim.engine.CalendarEventQueue;
 import org.imcsim.engine.EventQueue;
-import org.imcsim.engine.QuaternaryHeapEventQueue;
-import org.imcsim.engine.TimingWheelEventQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,12 +47,7 @@ public class QueueHoldBenchmark {
     /** Fills the queue and brings it to steady state. */
     @Setup(Level.Trial)
     public void setUp() {
-        q = switch (queue) {
-            case "calendar" -> new CalendarEventQueue();
-            case "wheel" -> new TimingWheelEventQueue();
-            case "heap" -> new QuaternaryHeapEventQueue(pending);
-            default -> throw new IllegalArgumentException("queue must be calendar, wheel or heap, got " + queue);
-        };
+        q = HoldBenchmark.newQueue(queue, pending, false);
         delays = new HoldBenchmark.Delays(meanDelayPs, 42);
         for (int i = 0; i < pending; i++) {
             q.push(delays.next(), 8, i % 1000, i, null);

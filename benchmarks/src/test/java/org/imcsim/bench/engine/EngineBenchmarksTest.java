@@ -31,6 +31,11 @@ class EngineBenchmarksTest {
         b.meanDelayPs = 1000;
         b.queue = "calender";
         assertThrows(IllegalArgumentException.class, b::setUp);
+        QueueHoldBenchmark bare = new QueueHoldBenchmark();
+        bare.pending = 10;
+        bare.meanDelayPs = 1000;
+        bare.queue = "ring"; // orders nothing: not a pending set to measure on its own
+        assertThrows(IllegalArgumentException.class, bare::setUp);
     }
 
     @Test
