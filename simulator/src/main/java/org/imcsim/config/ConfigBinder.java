@@ -187,6 +187,11 @@ final class ConfigBinder {
         return out;
     }
 
+    /** The value of key {@code k} written as {@code v}: its type, unit or choice checked (not its range). */
+    Object valueOf(Key k, JsonNode v, String path) {
+        return value(k, v, path);
+    }
+
     private Object value(Key k, JsonNode v, String path) {
         Class<?> t = k.type();
         if (v.isNull() || (v.isTextual() && v.textValue().isEmpty())) {

@@ -163,8 +163,36 @@ public final class ConfigDocument {
         return new ConfigDocument(copy, sourceName, Collections.unmodifiableMap(locs), baseDirectory, List.copyOf(ov));
     }
 
-    /** Checks that {@code path} names a key of the config schema; errors name {@code source}. */
-    private static void checkPath(String path, String source) {
+    /**
+     * Checks a value given for {@code path} on its own, as a sweep does for every value it will set before
+     * anything runs: the path is a config key, and the value has the key's type, unit or choice and lies in
+     * its documented range. Rules between keys (e.g. {@code colsPerAdc} dividing {@code cols}) are checked
+     * when a whole config binds; section values and device-model parameters too.
+     *
+     * @throws BadInputException naming {@code source} and the path
+     */
+    public static void checkValue(String path, JsonNode value, String source) {
+        ConfigBinder.Key k = checkPath(path, source);
+        if (k == null || k.isSection() || k.isOtherKeys()) {
+            return;
+        }
+        Object v = new ConfigBinder(p -> source).valueOf(k, value, path);
+        if (v instanceof Number n) {
+            Param p = k.param();
+            double x = n.doubleValue();
+            boolean low = x < p.min() || (p.minExclusive() && x == p.min());
+            boolean high = x > p.max() || (p.maxExclusive() && x == p.max());
+            if (low || high) {
+                throw new BadInputException(source, path, "must be " + ConfigKeys.range(p) + ", got " + ConfigBinder.show(value));
+            }
+        }
+    }
+
+    /**
+     * Checks that {@code path} names a key of the config schema and returns its declared key (null for a
+     * device-model parameter, which the provider checks at bind time); errors name {@code source}.
+     */
+    private static ConfigBinder.Key checkPath(String path, String source) {
         if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
             throw new BadInputException(source, path.isEmpty() ? null : path, "expected a dotted config path like crossbar.rows");
         }
@@ -185,7 +213,7 @@ public final class ConfigDocument {
             String here = ConfigBinder.join(at, seg[i]);
             if (found == null) {
                 if (open && last) {
-                    return; // a provider parameter under device:, checked by the provider at bind time
+                    return null; // a provider parameter under device:, checked by the provider at bind time
                 }
                 List<String> known = ConfigBinder.keyNames(type);
                 throw new BadInputException(source, here, "no such config key" + Suggest.hint(seg[i], known)
@@ -198,7 +226,11 @@ public final class ConfigDocument {
                 type = found.sectionType();
             }
             at = here;
+            if (last) {
+                return found;
+            }
         }
+        return null;
     }
 
     /** Binds and validates with the device models visible to this class's loader. */

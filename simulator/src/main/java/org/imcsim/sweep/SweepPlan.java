@@ -75,14 +75,19 @@ public final class SweepPlan {
         }
         Map<String, String> whereOf = new LinkedHashMap<>();
         List<String> paths = spec.parameterPaths();
-        // path typos are spec errors, found before anything runs
+        // path typos, and values of the wrong type, unit or choice or outside a key's documented range, are
+        // spec errors, found before anything runs; rules between keys are checked per point
         for (SweepSpec.Fixed f : spec.fixed()) {
             doc.with(f.path(), f.value(), f.where());
+            ConfigDocument.checkValue(f.path(), f.value(), f.where());
         }
         for (SweepSpec.Axis a : spec.axes()) {
             for (int i = 0; i < a.paths().size(); i++) {
                 whereOf.put(a.paths().get(i), a.where().get(i));
                 doc.with(a.paths().get(i), a.rows().get(0).get(i).value(), a.where().get(i));
+                for (List<Setting> row : a.rows()) {
+                    ConfigDocument.checkValue(a.paths().get(i), row.get(i).value(), a.where().get(i));
+                }
             }
         }
         if (spec.sampling() != null) {
@@ -91,6 +96,11 @@ public final class SweepPlan {
                 whereOf.put(e.getKey(), w);
                 JsonNode probe = e.getValue() instanceof Values.Discrete d ? d.settings().get(0).value() : NODES.numberNode(0);
                 doc.with(e.getKey(), probe, w);
+                if (e.getValue() instanceof Values.Discrete d) {
+                    for (Setting s : d.settings()) {
+                        ConfigDocument.checkValue(e.getKey(), s.value(), w);
+                    }
+                }
             }
         }
         long sweepSeed = spec.seed() != null ? spec.seed() : baseConfig.simulation().seed();

@@ -145,6 +145,15 @@ class SweepSpecTest {
         assertEquals("sweep.yaml:5: zip[0].crossbar.cols: has 2 values but crossbar.rows has 3; zipped lists must be equally long",
                 error("grid:\n  periphery.adc.bits: [4]\nzip:\n  - crossbar.rows: [64, 128, 256]\n    crossbar.cols: [64, 128]\n"));
         assertTrue(error("grid:\n  crossbar.rowz: [64]\n").startsWith("sweep.yaml:2: crossbar.rowz: no such config key (did you mean \"rows\"?)"));
+        // every value is checked on its own before anything runs: type, unit, choice, documented range
+        assertEquals("sweep.yaml:2: crossbar.rows: expected an integer, got \"x\"", error("grid:\n  crossbar.rows: [64, \"x\"]\n"));
+        assertEquals("sweep.yaml:2: crossbar.rows: must be 1 … 16384, got 0", error("grid:\n  crossbar.rows: [64, 0]\n"));
+        assertEquals("sweep.yaml:2: chip.clock: expected a frequency like \"1GHz\", got \"2kOhm\" (unknown unit \"kOhm\")",
+                error("grid:\n  chip.clock: [1GHz, 2kOhm]\n"));
+        assertTrue(error("set:\n  mapping.scale: pow3\ngrid:\n  crossbar.rows: [64]\n")
+                .startsWith("sweep.yaml:2: mapping.scale: expected one of layer, channel, pow2, channel-pow2, got \"pow3\""));
+        assertEquals("sweep.yaml:4: crossbar.cols: must be 1 … 16384, got -2",
+                error("grid:\n  crossbar.rows: [64]\nzip:\n  - crossbar.cols: [64, -2]\n    periphery.adc.bits: [4, 5]\n"));
         assertEquals("sweep.yaml:2: grid.periphery.adc.bits.step: must be non-zero and point from start (3) towards stop (8)",
                 error("grid:\n  periphery.adc.bits: {start: 3, stop: 8, step: -1}\n"));
         assertEquals("sweep.yaml:4: constraints[0]: unexpected ')' at column 6 of \"a < 3)\"",
