@@ -2,7 +2,7 @@ package org.imcsim.arch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.imcsim.component.Actions;
 
 /**
  * The explicit registry of hardware blocks: every component class of this package that the
@@ -60,7 +60,7 @@ public final class ComponentCatalog {
     private static <A extends Enum<A>> Entry entry(String name, Class<?> type, String description, Class<A> actions) {
         List<String> names = new ArrayList<>();
         for (A a : actions.getEnumConstants()) {
-            names.add(a.name().toLowerCase(Locale.ROOT));
+            names.add(Actions.statName(a)); // as the engine names them in its stats tree
         }
         return new Entry(name, type, description, List.copyOf(names));
     }

@@ -79,7 +79,7 @@ public final class Actions<A extends Enum<A>> {
     }
 
     /** {@code READ_ROW -> readRow}, {@code convert -> convert}. */
-    static String statName(Enum<?> action) {
+    public static String statName(Enum<?> action) {
         String[] parts = action.name().split("_");
         StringBuilder sb = new StringBuilder();
         for (String p : parts) {

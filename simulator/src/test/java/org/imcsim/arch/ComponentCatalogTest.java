@@ -43,5 +43,8 @@ class ComponentCatalogTest {
         assertEquals(registered.size(), components);
         assertNotNull(ComponentCatalog.find("adc"));
         assertEquals(java.util.List.of("convert"), ComponentCatalog.find("adc").actions());
+        // spelled as in the engine's stats tree (lowerCamelCase, Simulation.stats())
+        assertEquals(java.util.List.of("flitLink", "flitRouter", "bitToTile", "bitFromTile"),
+                ComponentCatalog.find("mesh-noc").actions());
     }
 }
