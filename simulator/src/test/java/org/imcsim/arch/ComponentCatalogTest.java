@@ -43,7 +43,7 @@ class ComponentCatalogTest {
         assertEquals(registered.size(), components);
         assertNotNull(ComponentCatalog.find("adc"));
         assertEquals(java.util.List.of("convert"), ComponentCatalog.find("adc").actions());
-        // spelled as in the engine's stats tree (lowerCamelCase, Simulation.stats())
+        // spelled as in the engine's stats tree (lowerCamelCase, SimulationResult.stats())
         assertEquals(java.util.List.of("flitLink", "flitRouter", "bitToTile", "bitFromTile"),
                 ComponentCatalog.find("mesh-noc").actions());
     }
