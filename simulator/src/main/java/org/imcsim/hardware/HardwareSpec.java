@@ -331,7 +331,7 @@ public record HardwareSpec(int nodeNm, Roadmap roadmap, Calibration calibration,
 
     /** Read cycles per input vector, with the sign cycle of two's-complement inputs ({@link MappingSpec#inputCycles(boolean)}). */
     public int inputCycles(boolean signedInput) {
-        return signedInput ? (inputBits - 1 + dacBits - 1) / dacBits + 1 : inputCycles();
+        return mappingSpec().inputCycles(signedInput);
     }
 
     /** The ADC conversions per differential pair: 1 with analog subtraction, else one per column. */
